@@ -1,0 +1,52 @@
+import { type Action, type Actor, authorize, isSystemAdmin, type UnitInTree } from '@doanket/domain';
+import type { Db } from '../db/client';
+import { findAllTimeAncestors, findUnitInTree } from '../modules/units/units.repository';
+import { AppError, forbidden, notFound } from './app-error';
+import type { RequestContext } from './context';
+
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('unauthorized', 'auth.required');
+  return ctx.actor;
+}
+
+/**
+ * Decides one request on one unit through the single `authorize` rule.
+ * Out of scope, a read answers 404 (the unit is not shown to exist) and a write 403.
+ */
+export async function authorizeUnit(
+  db: Db,
+  ctx: RequestContext,
+  action: Action,
+  unitId: string,
+): Promise<UnitInTree> {
+  const actor = requireActor(ctx);
+  const unit = await findUnitInTree(db, unitId);
+  if (!unit) throw notFound('unit.not_found');
+  if (authorize(actor, action, unit)) return unit;
+  if (action === 'read') throw notFound('unit.not_found');
+  throw forbidden();
+}
+
+/** The whole country: only a nationally granted role may act without a unit. */
+export function authorizeNational(ctx: RequestContext, action: Action): Actor {
+  const actor = requireActor(ctx);
+  if (!authorize(actor, action, null)) throw forbidden();
+  return actor;
+}
+
+export type Scope = {
+  isNational: boolean;
+  /** Units a role is granted on. */
+  grantUnitIds: Set<string>;
+  /** Units above the granted ones: shown for navigation, with only the way down to the scope. */
+  contextUnitIds: Set<string>;
+};
+
+export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
+  const grantUnitIds = new Set(actor.grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])));
+  return {
+    isNational: isSystemAdmin(actor),
+    grantUnitIds,
+    contextUnitIds: await findAllTimeAncestors(db, [...grantUnitIds]),
+  };
+}

@@ -1,0 +1,279 @@
+import type { LineageType, UnitInTree, UnitKind } from '@doanket/domain';
+import { foldDiacritics } from '@doanket/domain';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client';
+import { unitLineage, units, unitVersions } from '../../db/schema/index';
+
+export type UnitVersionRow = typeof unitVersions.$inferSelect;
+
+const validOn = (at: string): SQL =>
+  and(lte(unitVersions.validFrom, at), or(isNull(unitVersions.validTo), gt(unitVersions.validTo, at))) as SQL;
+
+/** The version of the unit with this code that is in force on the date. */
+export async function findVersionByCode(db: Db, code: string, at: string): Promise<UnitVersionRow | null> {
+  const rows = await db
+    .select()
+    .from(unitVersions)
+    .where(and(eq(unitVersions.code, code), validOn(at)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findVersionOfUnit(db: Db, unitId: string, at: string): Promise<UnitVersionRow | null> {
+  const rows = await db
+    .select()
+    .from(unitVersions)
+    .where(and(eq(unitVersions.unitId, unitId), validOn(at)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The latest version of the unit, or of each unit, whatever the date. */
+export async function findLatestVersions(db: Db, unitIds: string[]): Promise<Map<string, UnitVersionRow>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([unitVersions.unitId])
+    .from(unitVersions)
+    .where(inArray(unitVersions.unitId, unitIds))
+    .orderBy(unitVersions.unitId, desc(unitVersions.validFrom));
+  return new Map(rows.map((row) => [row.unitId, row]));
+}
+
+export type ChildRow = UnitVersionRow & { hasChildren: boolean };
+
+/** Units whose version in force on the date sits under the parent (the roots for null). */
+export async function listChildren(db: Db, parentUnitId: string | null, at: string): Promise<ChildRow[]> {
+  const rows = await db
+    .select({
+      version: unitVersions,
+      hasChildren: sql<boolean>`EXISTS (SELECT 1 FROM unit_versions child WHERE child.parent_unit_id = "unit_versions"."unit_id" AND child.valid_from <= ${at} AND (child.valid_to IS NULL OR child.valid_to > ${at}))`,
+    })
+    .from(unitVersions)
+    .where(
+      and(
+        parentUnitId === null
+          ? isNull(unitVersions.parentUnitId)
+          : eq(unitVersions.parentUnitId, parentUnitId),
+        validOn(at),
+      ),
+    )
+    .orderBy(asc(unitVersions.code));
+  return rows.map((row) => ({ ...row.version, hasChildren: Boolean(row.hasChildren) }));
+}
+
+/** A unit's place in the tree over all time: every parent and ancestor it has had. */
+export async function findUnitInTree(db: Db, unitId: string): Promise<UnitInTree | null> {
+  const rows = await queryRows<{
+    kind: UnitKind;
+    parent_ids: string[] | null;
+    ancestor_ids: string[] | null;
+  }>(
+    db,
+    sql`
+      WITH RECURSIVE up(unit_id) AS (
+        SELECT parent_unit_id FROM unit_versions WHERE unit_id = ${unitId} AND parent_unit_id IS NOT NULL
+        UNION
+        SELECT v.parent_unit_id FROM unit_versions v JOIN up ON v.unit_id = up.unit_id
+        WHERE v.parent_unit_id IS NOT NULL
+      )
+      SELECT u.kind,
+        (SELECT array_agg(DISTINCT parent_unit_id::text) FROM unit_versions
+          WHERE unit_id = ${unitId} AND parent_unit_id IS NOT NULL) AS parent_ids,
+        (SELECT array_agg(unit_id::text) FROM up) AS ancestor_ids
+      FROM units u WHERE u.id = ${unitId}`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { unitId, kind: row.kind, parentIds: row.parent_ids ?? [], ancestorIds: row.ancestor_ids ?? [] };
+}
+
+/** Every unit that has ever been above any of these units. */
+export async function findAllTimeAncestors(db: Db, unitIds: string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await queryRows<{ unit_id: string }>(
+    db,
+    sql`
+      WITH RECURSIVE up(unit_id) AS (
+        SELECT parent_unit_id FROM unit_versions WHERE unit_id IN ${unitIds} AND parent_unit_id IS NOT NULL
+        UNION
+        SELECT v.parent_unit_id FROM unit_versions v JOIN up ON v.unit_id = up.unit_id
+        WHERE v.parent_unit_id IS NOT NULL
+      )
+      SELECT unit_id::text AS unit_id FROM up`,
+  );
+  return new Set(rows.map((row) => row.unit_id));
+}
+
+/** These units and every unit that has ever been below them. */
+export async function findAllTimeDescendants(db: Db, unitIds: string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await queryRows<{ unit_id: string }>(
+    db,
+    sql`
+      WITH RECURSIVE down(unit_id) AS (
+        SELECT id FROM units WHERE id IN ${unitIds}
+        UNION
+        SELECT v.unit_id FROM unit_versions v JOIN down ON v.parent_unit_id = down.unit_id
+      )
+      SELECT unit_id::text AS unit_id FROM down`,
+  );
+  return rows.map((row) => row.unit_id);
+}
+
+/** The chain from the root down to the unit as the tree stood on the date. */
+export async function findPathAt(
+  db: Db,
+  unitId: string,
+  at: string,
+): Promise<Array<{ unitId: string; code: string; name: string; kind: UnitKind }>> {
+  const rows = await queryRows<{
+    unit_id: string;
+    code: string;
+    name: string;
+    kind: UnitKind;
+    depth: number;
+  }>(
+    db,
+    sql`
+      WITH RECURSIVE up(unit_id, code, name, kind, parent_unit_id, depth) AS (
+        SELECT unit_id, code, name, kind, parent_unit_id, 0 FROM unit_versions
+        WHERE unit_id = ${unitId} AND valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})
+        UNION ALL
+        SELECT v.unit_id, v.code, v.name, v.kind, v.parent_unit_id, up.depth + 1
+        FROM unit_versions v JOIN up ON v.unit_id = up.parent_unit_id
+        WHERE v.valid_from <= ${at} AND (v.valid_to IS NULL OR v.valid_to > ${at}) AND up.depth < 10
+      )
+      SELECT unit_id::text AS unit_id, code, name, kind::text AS kind, depth FROM up ORDER BY depth DESC`,
+  );
+  return rows.map((row) => ({ unitId: row.unit_id, code: row.code, name: row.name, kind: row.kind }));
+}
+
+export async function listVersions(db: Db, unitId: string): Promise<UnitVersionRow[]> {
+  return db
+    .select()
+    .from(unitVersions)
+    .where(eq(unitVersions.unitId, unitId))
+    .orderBy(asc(unitVersions.validFrom));
+}
+
+export async function searchVersions(
+  db: Db,
+  query: string,
+  at: string,
+  limit: number,
+): Promise<UnitVersionRow[]> {
+  const words = foldDiacritics(query).split(' ').filter(Boolean);
+  const conditions = words.map(
+    (word) => sql`${unitVersions.searchName} LIKE ${`%${word.replace(/[%_\\]/g, '\\$&')}%`}`,
+  );
+  return db
+    .select()
+    .from(unitVersions)
+    .where(and(validOn(at), ...conditions))
+    .orderBy(
+      sql`CASE ${unitVersions.kind} WHEN 'province' THEN 0 WHEN 'district' THEN 1 WHEN 'ward' THEN 2 ELSE 3 END`,
+      asc(unitVersions.searchName),
+    )
+    .limit(limit);
+}
+
+export type LineageRow = {
+  otherUnitId: string;
+  type: LineageType;
+  date: string;
+  resolution: string | null;
+};
+
+export async function listLineage(
+  db: Db,
+  unitId: string,
+): Promise<{ predecessors: LineageRow[]; successors: LineageRow[] }> {
+  const rows = await db
+    .select()
+    .from(unitLineage)
+    .where(or(eq(unitLineage.successorId, unitId), eq(unitLineage.predecessorId, unitId)))
+    .orderBy(asc(unitLineage.effectiveDate));
+  const toRow = (other: string, row: (typeof rows)[number]): LineageRow => ({
+    otherUnitId: other,
+    type: row.type,
+    date: row.effectiveDate,
+    resolution: row.resolution,
+  });
+  return {
+    predecessors: rows
+      .filter((row) => row.successorId === unitId)
+      .map((row) => toRow(row.predecessorId, row)),
+    successors: rows.filter((row) => row.predecessorId === unitId).map((row) => toRow(row.successorId, row)),
+  };
+}
+
+export type NewVersion = {
+  unitId: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  subkind: string | null;
+  parentUnitId: string | null;
+  validFrom: string;
+  validTo: string | null;
+  resolution: string | null;
+};
+
+export async function insertUnit(db: Db, kind: UnitKind): Promise<string> {
+  const [row] = await db.insert(units).values({ kind }).returning({ id: units.id });
+  return row!.id;
+}
+
+export async function insertVersion(db: Db, version: NewVersion): Promise<UnitVersionRow> {
+  const [row] = await db
+    .insert(unitVersions)
+    .values({ ...version, searchName: foldDiacritics(version.name) })
+    .returning();
+  return row!;
+}
+
+export async function endVersion(db: Db, versionId: string, validTo: string): Promise<void> {
+  await db.update(unitVersions).set({ validTo }).where(eq(unitVersions.id, versionId));
+}
+
+export async function hasVersionAfter(db: Db, unitId: string, date: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: unitVersions.id })
+    .from(unitVersions)
+    .where(and(eq(unitVersions.unitId, unitId), gt(unitVersions.validFrom, date)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Codes of residential groups already given under a ward, to number the next one. */
+export async function listCodesWithPrefix(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: unitVersions.code })
+    .from(unitVersions)
+    .where(sql`${unitVersions.code} LIKE ${`${prefix.replace(/[%_\\]/g, '\\$&')}%`}`);
+  return rows.map((row) => row.code);
+}
+
+/** Names of the children of a parent in force on a date, to refuse two groups of one name. */
+export async function childNamesAt(
+  db: Db,
+  parentUnitId: string,
+  at: string,
+  exceptUnitId?: string,
+): Promise<string[]> {
+  const rows = await listChildren(db, parentUnitId, at);
+  return rows.filter((row) => row.unitId !== exceptUnitId).map((row) => row.name);
+}
+
+export async function insertLineage(
+  db: Db,
+  values: {
+    predecessorId: string;
+    successorId: string;
+    type: LineageType;
+    effectiveDate: string;
+    resolution: string | null;
+  },
+): Promise<void> {
+  await db.insert(unitLineage).values(values).onConflictDoNothing();
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { isMessageKey, type MessageKey, messages } from './messages';
+
+export const FieldError = z.object({
+  path: z.string().meta({ description: 'Dotted path of the field, e.g. "validFrom"' }),
+  message: z.string().meta({ description: 'Vietnamese message' }),
+  messageEn: z.string().meta({ description: 'English message' }),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const ErrorResponse = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+    fields: z.array(FieldError).optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'ErrorResponse' });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+type Issue = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  values?: unknown[];
+  keys?: string[];
+  input?: unknown;
+};
+
+function describeIssue(issue: Issue): { vi: string; en: string } {
+  if (isMessageKey(issue.message)) return messages[issue.message];
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return { vi: 'Bắt buộc nhập', en: 'Required' };
+      return {
+        vi: `Sai kiểu dữ liệu, cần ${issue.expected ?? 'giá trị khác'}`,
+        en: `Wrong type, expected ${issue.expected ?? 'another value'}`,
+      };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { vi: `Cần ít nhất ${issue.minimum} ký tự`, en: `At least ${issue.minimum} characters` }
+        : { vi: `Giá trị tối thiểu là ${issue.minimum}`, en: `Must be at least ${issue.minimum}` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { vi: `Tối đa ${issue.maximum} ký tự`, en: `At most ${issue.maximum} characters` }
+        : { vi: `Giá trị tối đa là ${issue.maximum}`, en: `Must be at most ${issue.maximum}` };
+    case 'invalid_value':
+      return {
+        vi: `Giá trị phải là một trong: ${(issue.values ?? []).join(', ')}`,
+        en: `Must be one of: ${(issue.values ?? []).join(', ')}`,
+      };
+    case 'invalid_format':
+      return { vi: 'Sai định dạng', en: 'Invalid format' };
+    case 'unrecognized_keys':
+      return {
+        vi: `Trường không được hỗ trợ: ${(issue.keys ?? []).join(', ')}`,
+        en: `Unsupported fields: ${(issue.keys ?? []).join(', ')}`,
+      };
+    default:
+      return { vi: 'Giá trị không hợp lệ', en: 'Invalid value' };
+  }
+}
+
+/** Turns zod issues into field errors with a Vietnamese and an English message. */
+export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
+  return issues.map((issue) => {
+    const text = describeIssue(issue);
+    return { path: issue.path.map(String).join('.'), message: text.vi, messageEn: text.en };
+  });
+}
+
+/** Builds the body of an error answer from a message key. */
+export function errorBody(code: string, key: MessageKey, extra: Partial<ErrorResponse> = {}): ErrorResponse {
+  return { code, message: messages[key].vi, messageEn: messages[key].en, ...extra };
+}

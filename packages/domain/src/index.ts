@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export * from './accounts/authorize';
+export * from './accounts/contracts';
+export * from './audit/contracts';
+export * from './common/errors';
+export * from './common/messages';
+export * from './common/schemas';
+export * from './format';
+export * from './units/contracts';
+export * from './units/import-contracts';
+export * from './units/rules';
+
+export const HealthResponse = z.object({ status: z.literal('ok') });
