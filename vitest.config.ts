@@ -7,12 +7,14 @@ export default defineConfig({
         test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts'] },
       },
       {
+        test: { name: 'web', root: './apps/web', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+      },
+      {
         test: {
           name: 'api',
           root: './apps/api',
           include: ['src/**/*.test.ts'],
           globalSetup: ['./test/global-setup.ts'],
-          setupFiles: ['./test/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -4,6 +4,8 @@ import { findAllTimeAncestors, findUnitInTree } from '../modules/units/units.rep
 import { AppError, forbidden, notFound } from './app-error';
 import type { RequestContext } from './context';
 
+const readActions = new Set<Action>(['read', 'audit.read']);
+
 export function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('unauthorized', 'auth.required');
   return ctx.actor;
@@ -23,7 +25,8 @@ export async function authorizeUnit(
   const unit = await findUnitInTree(db, unitId);
   if (!unit) throw notFound('unit.not_found');
   if (authorize(actor, action, unit)) return unit;
-  if (action === 'read') throw notFound('unit.not_found');
+  // What one may not even read is not shown to exist; a write out of scope is refused.
+  if (readActions.has(action) && !authorize(actor, 'read', unit)) throw notFound('unit.not_found');
   throw forbidden();
 }
 

@@ -42,6 +42,9 @@ function describeIssue(issue: Issue): { vi: string; en: string } {
         en: `Wrong type, expected ${issue.expected ?? 'another value'}`,
       };
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) {
+        return { vi: 'Không được để trống', en: 'Must not be empty' };
+      }
       return issue.origin === 'string'
         ? { vi: `Cần ít nhất ${issue.minimum} ký tự`, en: `At least ${issue.minimum} characters` }
         : { vi: `Giá trị tối thiểu là ${issue.minimum}`, en: `Must be at least ${issue.minimum}` };
@@ -66,12 +69,16 @@ function describeIssue(issue: Issue): { vi: string; en: string } {
   }
 }
 
-/** Turns zod issues into field errors with a Vietnamese and an English message. */
+/** Turns zod issues into field errors with a Vietnamese and an English message, the first one per field. */
 export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
-  return issues.map((issue) => {
+  const fields = new Map<string, FieldError>();
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (fields.has(path)) continue;
     const text = describeIssue(issue);
-    return { path: issue.path.map(String).join('.'), message: text.vi, messageEn: text.en };
-  });
+    fields.set(path, { path, message: text.vi, messageEn: text.en });
+  }
+  return [...fields.values()];
 }
 
 /** Builds the body of an error answer from a message key. */

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app';
+import { type Database, type Db, openDatabase } from '../src/db/client';
+import { type Config, loadConfig } from '../src/lib/config';
+import { adminUrl, freshDatabaseName, withDatabaseName } from './databases';
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  config: Config;
+  close(): Promise<void>;
+};
+
+async function openFreshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (inject('testDb') === 'pglite') {
+    const dump = fs.readFileSync(inject('pgliteTemplate'));
+    const database = await openDatabase({ inMemory: true, loadDataDir: new Blob([dump]) });
+    return { database, drop: async () => {} };
+  }
+  const templateUrl = inject('postgresTemplateUrl');
+  const template = new URL(templateUrl).pathname.slice(1);
+  const name = freshDatabaseName();
+  const admin = await openDatabase({ databaseUrl: adminUrl(templateUrl) });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await admin.db.execute(sql.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+      break;
+    } catch (error) {
+      // Two files copying the template at the same instant: PostgreSQL asks one to wait.
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300));
+    }
+  }
+  const database = await openDatabase({ databaseUrl: withDatabaseName(templateUrl, name) });
+  return {
+    database,
+    drop: async () => {
+      await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin.close();
+    },
+  };
+}
+
+/** A real app on its own database copied from the migrated template: one per test file. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await openFreshDatabase();
+  const config: Config = { ...loadConfig({}), demo: false, ...overrides };
+  const app = await buildApp({ db: database.db, config });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    kind: database.kind,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
