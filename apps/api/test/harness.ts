@@ -45,6 +45,27 @@ async function openFreshDatabase(): Promise<{ database: Database; drop(): Promis
   };
 }
 
+/**
+ * Configuration for a child process (the CLI) on a database of its own: a fresh PostgreSQL
+ * database when the run is on PostgreSQL, else an empty PGlite data directory.
+ */
+export async function createChildDatabaseEnv(
+  dataDir: string,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (inject('testDb') === 'pglite') return { env: { DATA_DIR: dataDir }, drop: async () => {} };
+  const templateUrl = inject('postgresTemplateUrl');
+  const name = freshDatabaseName();
+  const admin = await openDatabase({ databaseUrl: adminUrl(templateUrl) });
+  await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  return {
+    env: { DATABASE_URL: withDatabaseName(templateUrl, name) },
+    drop: async () => {
+      await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin.close();
+    },
+  };
+}
+
 /** A real app on its own database copied from the migrated template: one per test file. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await openFreshDatabase();

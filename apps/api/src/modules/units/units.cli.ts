@@ -105,7 +105,6 @@ export function registerUnitsCommands(program: Command): void {
       const merges = options.merges ? readList(options.merges, MergesMap, 'bảng sáp nhập') : undefined;
       const database = await openConfiguredDatabase(loadConfig());
       try {
-        let lastStep = '';
         const report = await importUnits(database.db, systemContext(), {
           threeLevel,
           twoLevel,
@@ -116,10 +115,11 @@ export function registerUnitsCommands(program: Command): void {
           exclude: parseExclusions(options.exclude),
           dryRun: options.dryRun,
           onProgress: (step, done, total) => {
-            if (step !== lastStep || done === total || done % 10 === 0) {
-              process.stderr.write(`\r  ${step}: ${done}/${total}   `);
-              if (done === total) process.stderr.write('\n');
-              lastStep = step;
+            // On a terminal the line is redrawn; in a log each step is written once, when done.
+            if (process.stderr.isTTY) {
+              process.stderr.write(`\r  ${step}: ${done}/${total}   ${done === total ? '\n' : ''}`);
+            } else if (done === total) {
+              process.stderr.write(`  ${step}: ${done}/${total}\n`);
             }
           },
         });
