@@ -46,49 +46,18 @@ if [ -z "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
-# A PostgreSQL server for the second integration run, unless one is given.
-find_pg_bin() {
-  local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) ; do
-    [ -x "$dir/initdb" ] && echo "$dir" && return 0
-  done
-  command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)" && return 0
-  return 1
-}
-PG_DIR=""
-cleanup() {
-  if [ -n "$PG_DIR" ]; then
-    run_as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$PG_DIR"
-  fi
-}
-trap cleanup EXIT
-run_as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  PG_BIN=$(find_pg_bin) || { apt_install postgresql && PG_BIN=$(find_pg_bin); } ||
-    fail_missing "PostgreSQL server (initdb, pg_ctl)" "sudo apt-get install postgresql, or set TEST_DATABASE_URL"
-  if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
-    fail_missing "the 'postgres' system user (the server refuses to run as root)" "sudo apt-get install postgresql"
-  fi
-  PG_DIR=$(mktemp -d /tmp/doanket-pg.XXXXXX)
-  chmod 755 "$PG_DIR"
-  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
-  PG_PORT=$(node -e "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-  run_as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  run_as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o \
-    "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
-  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:${PG_PORT}/postgres"
-  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') tạm thời / throwaway server on port ${PG_PORT}"
+# A PostgreSQL server for the second integration run: scripts/with-postgres.sh starts a
+# throwaway one unless TEST_DATABASE_URL is given; install the server binaries if missing.
+if [ -z "${TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 &&
+  ! command -v initdb >/dev/null 2>&1; then
+  apt_install postgresql || fail_missing "PostgreSQL server (initdb, pg_ctl)" "sudo apt-get install postgresql, or set TEST_DATABASE_URL"
 fi
 
 step "Kiểm tra kiểu / typecheck" npm run --silent typecheck
 step "Kiểm tra mã / lint (biome)" npx biome check .
 step "Kiểm thử đơn vị / unit tests" npx vitest run --project domain --project web
 step "Tích hợp trên PGlite / integration on PGlite" env TEST_DB=pglite npx vitest run --project api
-step "Tích hợp trên PostgreSQL / integration on PostgreSQL" env TEST_DB=postgres npx vitest run --project api
+step "Tích hợp trên PostgreSQL / integration on PostgreSQL" scripts/with-postgres.sh env TEST_DB=postgres npx vitest run --project api
 step "Dựng giao diện / build the web app" npm run --silent build
 step "Hành trình Playwright / Playwright journeys" npm run --silent test:e2e
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { errorBody } from '@doanket/domain';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -91,15 +93,14 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
     { prefix: '/api' },
   );
 
-  if (fs.existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    // The web app routes on the client: any other page gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api')) {
-        return reply.code(404).send({ code: 'not_found', message: 'Không tìm thấy', messageEn: 'Not found' });
-      }
+  const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any page outside /api gets index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
       return reply.type('text/html').sendFile('index.html');
-    });
-  }
+    }
+    return reply.code(404).send(errorBody('not_found', 'not_found', { requestId: request.id }));
+  });
   return app;
 }

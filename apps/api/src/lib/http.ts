@@ -57,8 +57,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return reply.code(500).send(errorBody('internal', 'internal', { requestId }));
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody('not_found', 'not_found', { requestId: request.id }));
-  });
 }

@@ -13,7 +13,7 @@ import {
 } from '@doanket/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { unitLineage, units, unitVersions } from '../../db/schema/index';
+import { unitLineage, unitVersions } from '../../db/schema/index';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 
@@ -47,9 +47,26 @@ type VersionRow = {
 
 type Counts = { created: number; updated: number; unchanged: number };
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
-const BATCH = 1000;
+const BATCH = 5000;
 
 class DryRun extends Error {}
+
+/**
+ * Writes many rows in one statement per batch: the rows travel as one JSON parameter, which
+ * both drivers send alike and PostgreSQL unpacks with json_to_recordset.
+ */
+async function insertRecords(tx: Db, table: string, columns: string, records: object[]): Promise<void> {
+  const names = columns
+    .split(',')
+    .map((column) => column.trim().split(' ')[0])
+    .join(', ');
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = JSON.stringify(records.slice(i, i + BATCH));
+    await tx.execute(
+      sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(names)}) SELECT ${sql.raw(names)} FROM json_to_recordset(${batch}::json) AS r(${sql.raw(columns)})`,
+    );
+  }
+}
 
 const cleanName = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim();
 const isValidOn = (v: VersionRow, date: string) =>
@@ -512,13 +529,25 @@ export async function importUnits(
       }
 
       progress('write', 0, 1);
-      for (let i = 0; i < registry.newUnits.length; i += BATCH) {
-        await tx.insert(units).values(registry.newUnits.slice(i, i + BATCH));
-      }
-      const toRow = (row: VersionRow) => ({ ...row, searchName: foldDiacritics(row.name) });
-      for (let i = 0; i < registry.inserts.length; i += BATCH) {
-        await tx.insert(unitVersions).values(registry.inserts.slice(i, i + BATCH).map(toRow));
-      }
+      await insertRecords(tx, 'units', 'id uuid, kind unit_kind', registry.newUnits);
+      await insertRecords(
+        tx,
+        'unit_versions',
+        'id uuid, unit_id uuid, code text, name text, search_name text, kind unit_kind, subkind text, parent_unit_id uuid, valid_from date, valid_to date, resolution text',
+        registry.inserts.map((row) => ({
+          id: row.id,
+          unit_id: row.unitId,
+          code: row.code,
+          name: row.name,
+          search_name: foldDiacritics(row.name),
+          kind: row.kind,
+          subkind: row.subkind,
+          parent_unit_id: row.parentUnitId,
+          valid_from: row.validFrom,
+          valid_to: row.validTo,
+          resolution: row.resolution,
+        })),
+      );
       for (const row of registry.updates.values()) {
         await tx
           .update(unitVersions)
@@ -558,13 +587,18 @@ export async function importUnits(
         }
       }
       const freshRows = [...fresh.values()].map((link) => ({
-        ...link,
-        effectiveDate: input.reformDate,
+        predecessor_id: link.predecessorId,
+        successor_id: link.successorId,
+        type: link.type,
+        effective_date: input.reformDate,
         resolution: input.resolution,
       }));
-      for (let i = 0; i < freshRows.length; i += BATCH) {
-        await tx.insert(unitLineage).values(freshRows.slice(i, i + BATCH));
-      }
+      await insertRecords(
+        tx,
+        'unit_lineage',
+        'predecessor_id uuid, successor_id uuid, type lineage_type, effective_date date, resolution text',
+        freshRows,
+      );
       report.lineage.created = freshRows.length;
       progress('write', 1, 1);
 
