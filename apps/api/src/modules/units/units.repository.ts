@@ -120,6 +120,30 @@ export async function findAllTimeDescendants(db: Db, unitIds: string[]): Promise
   return rows.map((row) => row.unit_id);
 }
 
+/**
+ * The unit and every unit below it as the tree stood on the date: what figures kept per unit
+ * (per residential group, say) roll up into for that date.
+ */
+export async function findSubtreeAt(
+  db: Db,
+  unitId: string,
+  at: string,
+): Promise<Array<{ unitId: string; kind: UnitKind }>> {
+  const rows = await queryRows<{ unit_id: string; kind: UnitKind }>(
+    db,
+    sql`
+      WITH RECURSIVE down(unit_id, kind) AS (
+        SELECT unit_id, kind FROM unit_versions
+        WHERE unit_id = ${unitId} AND valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})
+        UNION
+        SELECT v.unit_id, v.kind FROM unit_versions v JOIN down ON v.parent_unit_id = down.unit_id
+        WHERE v.valid_from <= ${at} AND (v.valid_to IS NULL OR v.valid_to > ${at})
+      )
+      SELECT unit_id::text AS unit_id, kind::text AS kind FROM down`,
+  );
+  return rows.map((row) => ({ unitId: row.unit_id, kind: row.kind }));
+}
+
 /** The chain from the root down to the unit as the tree stood on the date. */
 export async function findPathAt(
   db: Db,

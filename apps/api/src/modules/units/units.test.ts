@@ -12,6 +12,7 @@ import {
 } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { queryRows } from '../../db/client';
+import { findSubtreeAt, insertVersion } from './units.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -298,6 +299,39 @@ describe('residential groups', () => {
       'update',
       'update',
     ]);
+  });
+
+  it('rolls a group up under the ward it belonged to on each date, across the reform', async () => {
+    const tree = await buildReformedTree(t.db);
+    const group = await buildResidentialGroup(t.db, tree.wardA, { name: 'Tổ dân phố số 3' });
+    const cookie = await login(t.app, await buildAdmin(t.db));
+    await post(
+      `/api/units/${group.code}/changes`,
+      { type: 'move', date: '2021-01-01', parentCode: tree.wardB.code },
+      cookie,
+    );
+    // The groups go on after the reform under the new ward, as the demo seed re-parents them.
+    await insertVersion(t.db, {
+      unitId: group.unitId,
+      code: group.code,
+      name: 'Tổ dân phố số 3',
+      kind: 'residential_group',
+      subkind: 'to_dan_pho',
+      parentUnitId: tree.newWard.unitId,
+      validFrom: '2025-07-01',
+      validTo: null,
+      resolution: null,
+    });
+    const groupsUnder = async (unitId: string, at: string) =>
+      (await findSubtreeAt(t.db, unitId, at)).filter((unit) => unit.unitId === group.unitId).length;
+    expect(await groupsUnder(tree.wardA.unitId, '2020-06-01')).toBe(1);
+    expect(await groupsUnder(tree.wardB.unitId, '2020-06-01')).toBe(0);
+    expect(await groupsUnder(tree.wardB.unitId, '2022-06-01')).toBe(1);
+    expect(await groupsUnder(tree.district.unitId, '2022-06-01')).toBe(1);
+    expect(await groupsUnder(tree.district.unitId, '2025-07-01')).toBe(0);
+    expect(await groupsUnder(tree.newWard.unitId, '2026-01-01')).toBe(1);
+    expect(await groupsUnder(tree.province.unitId, '2026-01-01')).toBe(1);
+    expect(await groupsUnder(tree.province.unitId, '2020-06-01')).toBe(1);
   });
 
   it('refuses a change dated before the version it changes, or a close with later changes', async () => {
