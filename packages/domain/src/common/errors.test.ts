@@ -21,6 +21,18 @@ describe('toFieldErrors', () => {
     ]);
   });
 
+  it('names types in Vietnamese and tells exclusive bounds', () => {
+    const result = z
+      .object({ id: z.number().positive(), tags: z.array(z.string()) })
+      .safeParse({ id: -1, tags: 'x' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(toFieldErrors(result.error.issues)).toEqual([
+      { path: 'id', message: 'Giá trị phải lớn hơn 0', messageEn: 'Must be greater than 0' },
+      { path: 'tags', message: 'Sai kiểu dữ liệu, cần danh sách', messageEn: 'Wrong type, expected array' },
+    ]);
+  });
+
   it('says a missing field is required', () => {
     const result = z.object({ username: z.string() }).safeParse({});
     expect(result.success).toBe(false);

@@ -27,18 +27,33 @@ type Issue = {
   minimum?: number | bigint;
   maximum?: number | bigint;
   origin?: string;
+  inclusive?: boolean;
   values?: unknown[];
   keys?: string[];
   input?: unknown;
+};
+
+const typeNames: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'đúng/sai',
+  object: 'đối tượng',
+  array: 'danh sách',
+  date: 'ngày',
+  bigint: 'số nguyên',
 };
 
 function describeIssue(issue: Issue): { vi: string; en: string } {
   if (isMessageKey(issue.message)) return messages[issue.message];
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { vi: 'Bắt buộc nhập', en: 'Required' };
+      // Without reportInput zod leaves the input out; its own message still says what it got.
+      if ('input' in issue ? issue.input === undefined : /received undefined/.test(issue.message)) {
+        return { vi: 'Bắt buộc nhập', en: 'Required' };
+      }
       return {
-        vi: `Sai kiểu dữ liệu, cần ${issue.expected ?? 'giá trị khác'}`,
+        vi: `Sai kiểu dữ liệu, cần ${typeNames[issue.expected ?? ''] ?? issue.expected ?? 'giá trị khác'}`,
         en: `Wrong type, expected ${issue.expected ?? 'another value'}`,
       };
     case 'too_small':
@@ -47,11 +62,15 @@ function describeIssue(issue: Issue): { vi: string; en: string } {
       }
       return issue.origin === 'string'
         ? { vi: `Cần ít nhất ${issue.minimum} ký tự`, en: `At least ${issue.minimum} characters` }
-        : { vi: `Giá trị tối thiểu là ${issue.minimum}`, en: `Must be at least ${issue.minimum}` };
+        : issue.inclusive === false
+          ? { vi: `Giá trị phải lớn hơn ${issue.minimum}`, en: `Must be greater than ${issue.minimum}` }
+          : { vi: `Giá trị tối thiểu là ${issue.minimum}`, en: `Must be at least ${issue.minimum}` };
     case 'too_big':
       return issue.origin === 'string'
         ? { vi: `Tối đa ${issue.maximum} ký tự`, en: `At most ${issue.maximum} characters` }
-        : { vi: `Giá trị tối đa là ${issue.maximum}`, en: `Must be at most ${issue.maximum}` };
+        : issue.inclusive === false
+          ? { vi: `Giá trị phải nhỏ hơn ${issue.maximum}`, en: `Must be less than ${issue.maximum}` }
+          : { vi: `Giá trị tối đa là ${issue.maximum}`, en: `Must be at most ${issue.maximum}` };
     case 'invalid_value':
       return {
         vi: `Giá trị phải là một trong: ${(issue.values ?? []).join(', ')}`,
