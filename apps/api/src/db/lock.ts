@@ -37,6 +37,7 @@ export function acquireDirectoryLock(dir: string): DirectoryLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         try {
           if (fs.readFileSync(file, 'utf8') === mine) fs.unlinkSync(file);
         } catch {

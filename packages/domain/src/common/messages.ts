@@ -84,6 +84,10 @@ export const messages = {
     vi: 'Không thể tự gỡ quyền quản trị hoặc khóa tài khoản của chính mình',
     en: 'You cannot remove your own administration role or deactivate yourself',
   },
+  'user.use_password_change': {
+    vi: 'Đổi mật khẩu của chính mình tại mục Đổi mật khẩu, có nhập mật khẩu hiện tại',
+    en: 'Change your own password with the change-password form, giving the current one',
+  },
   internal: {
     vi: 'Lỗi hệ thống, vui lòng thử lại',
     en: 'Internal error, please try again',

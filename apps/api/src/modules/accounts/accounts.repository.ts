@@ -138,8 +138,13 @@ export async function countRecentFailures(db: Db, username: string, ip: string, 
   return { byUser: Number(byUser?.n ?? 0), byIp: Number(byIp?.n ?? 0) };
 }
 
-export async function insertLoginFailure(db: Db, username: string, ip: string): Promise<void> {
-  await db.insert(loginFailures).values({ username, ip });
+export async function insertLoginFailure(db: Db, username: string, ip: string): Promise<number> {
+  const [row] = await db.insert(loginFailures).values({ username, ip }).returning({ id: loginFailures.id });
+  return row!.id;
+}
+
+export async function deleteLoginFailure(db: Db, id: number): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.id, id));
 }
 
 export async function clearLoginFailures(db: Db, username: string): Promise<void> {

@@ -98,6 +98,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         db: app.db,
         ctx: request.ctx,
         tokenHash: request.sessionTokenHash ?? '',
+        ip: request.ip,
         input: request.body,
       });
       return reply.code(204).send();

@@ -62,6 +62,25 @@ export async function describeMe(db: Db, user: repo.UserRow): Promise<Me> {
   };
 }
 
+/**
+ * Counts a password attempt against the limits. The attempt is written as a failure before
+ * counting, so that parallel guesses cannot all pass the check before any is recorded; a
+ * success clears the failures, a refused attempt removes its own record.
+ */
+async function recordAttempt(db: Db, username: string, ip: string, now: Date): Promise<void> {
+  const attemptId = await repo.insertLoginFailure(db, username, ip);
+  const failures = await repo.countRecentFailures(
+    db,
+    username,
+    ip,
+    new Date(now.getTime() - FAILURE_WINDOW_MS),
+  );
+  if (failures.byUser > MAX_FAILURES_PER_USER || failures.byIp > MAX_FAILURES_PER_IP) {
+    await repo.deleteLoginFailure(db, attemptId);
+    throw new AppError('too_many_requests', 'auth.rate_limited');
+  }
+}
+
 export type LoginInput = {
   db: Db;
   username: string;
@@ -76,23 +95,12 @@ export type LoginInput = {
 export async function login(input: LoginInput): Promise<{ token: string; expiresAt: Date; me: Me }> {
   const { db, username, password, ip } = input;
   const now = new Date();
-  const failures = await repo.countRecentFailures(
-    db,
-    username,
-    ip,
-    new Date(now.getTime() - FAILURE_WINDOW_MS),
-  );
-  if (failures.byUser >= MAX_FAILURES_PER_USER || failures.byIp >= MAX_FAILURES_PER_IP) {
-    throw new AppError('too_many_requests', 'auth.rate_limited');
-  }
+  await recordAttempt(db, username, ip, now);
   const user = await repo.findUserByUsername(db, username);
   const isValid = user
-    ? user.isActive && (await verifyPassword(user.passwordHash, password))
+    ? (await verifyPassword(user.passwordHash, password)) && user.isActive
     : (await verifyPassword(await decoyHash(), password)) && false;
-  if (!user || !isValid) {
-    await repo.insertLoginFailure(db, username, ip);
-    throw new AppError('unauthorized', 'auth.invalid');
-  }
+  if (!user || !isValid) throw new AppError('unauthorized', 'auth.invalid');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
   await db.transaction(async (tx) => {
@@ -159,19 +167,24 @@ export async function changePassword({
   db,
   ctx,
   tokenHash,
+  ip,
   input,
 }: {
   db: Db;
   ctx: RequestContext;
   tokenHash: string;
+  ip: string;
   input: ChangePasswordRequest;
 }): Promise<void> {
   const actor = requireActor(ctx);
   const user = await repo.findUserById(db, actor.userId);
   if (!user) throw notFound();
+  // Guessing the current password from a session left open counts like guessing at login.
+  await recordAttempt(db, user.username, ip, new Date());
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw badRequest('auth.wrong_current_password', 'currentPassword');
   }
+  await repo.clearLoginFailures(db, user.username);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
@@ -210,6 +223,18 @@ async function assertManages(db: Db, actor: Actor, userId: string): Promise<repo
   return user;
 }
 
+/**
+ * Changing an account acts on every role it holds: resetting the password of someone who is also
+ * an administrator, or who holds a role elsewhere, would hand those powers over.
+ */
+async function assertManagesEveryRole(db: Db, ctx: RequestContext, userId: string): Promise<void> {
+  if (isSystemAdmin(requireActor(ctx))) return;
+  for (const grant of await repo.listGrants(db, [userId])) {
+    if (grant.unitId === null) throw forbidden();
+    await authorizeUnit(db, ctx, 'users.manage', grant.unitId);
+  }
+}
+
 async function presentUsers(db: Db, rows: repo.UserRow[]): Promise<User[]> {
   const grants = await repo.listGrants(
     db,
@@ -242,6 +267,7 @@ export async function listUsers({
   if (unit) {
     const version = await findVersionByCode(db, unit, todayInVietnam());
     if (!version) throw notFound('unit.not_found');
+    await authorizeUnit(db, ctx, 'read', version.unitId);
     await authorizeUnit(db, ctx, 'users.manage', version.unitId);
     const inUnit = await repo.findUserIdsWithGrantsIn(db, await findAllTimeDescendants(db, [version.unitId]));
     ids = ids === null ? inUnit : ids.filter((id) => inUnit.includes(id));
@@ -290,12 +316,17 @@ export async function createAccount({
     if (await repo.findUserByUsername(tx, input.username)) throw conflict('user.username_taken');
     const grants = [];
     for (const request of input.grants) grants.push(await resolveGrant(tx, ctx, request, trusted));
-    const user = await repo.insertUser(tx, {
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash,
-      mustChangePassword: true,
-    });
+    const user = await repo
+      .insertUser(tx, {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        mustChangePassword: true,
+      })
+      .catch((error: unknown) => {
+        // Two requests for one new username at once: the unique index refuses the later one.
+        throw isUniqueViolation(error) ? conflict('user.username_taken') : error;
+      });
     for (const grant of grants)
       await repo.insertGrant(tx, { userId: user.id, role: grant.role, unitId: grant.unitId });
     const [presented] = await presentUsers(tx, [user]);
@@ -308,6 +339,13 @@ export async function createAccount({
     });
     return presented!;
   });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
 
 export async function createUser({
@@ -338,8 +376,10 @@ export async function updateUser({
 }): Promise<User> {
   const actor = requireActor(ctx);
   const user = await assertManages(db, actor, userId);
+  await assertManagesEveryRole(db, ctx, userId);
   if (input.isActive === false && userId === actor.userId)
     throw badRequest('user.cannot_remove_own_admin', 'isActive');
+  if (input.password && userId === actor.userId) throw badRequest('user.use_password_change', 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await presentUsers(tx, [user]);
@@ -376,9 +416,10 @@ export async function addGrant({
 }): Promise<User> {
   const actor = requireActor(ctx);
   const user = await assertManages(db, actor, userId).catch(async (error) => {
-    // A user with no role yet in the actor's subtree can still be given one there.
+    // A user left with no role at all can still be given one in the actor's subtree;
+    // anyone holding a role elsewhere stays out of sight (404).
     const found = await repo.findUserById(db, userId);
-    if (!found) throw error;
+    if (!found || (await repo.listGrants(db, [userId])).length > 0) throw error;
     return found;
   });
   return db.transaction(async (tx) => {
