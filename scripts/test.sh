@@ -59,7 +59,7 @@ step "Kiểm thử đơn vị / unit tests" npx vitest run --project domain --pr
 step "Tích hợp trên PGlite / integration on PGlite" env TEST_DB=pglite npx vitest run --project api
 step "Tích hợp trên PostgreSQL / integration on PostgreSQL" scripts/with-postgres.sh env TEST_DB=postgres npx vitest run --project api
 step "Dựng giao diện / build the web app" npm run --silent build
-step "Hành trình Playwright / Playwright journeys" npm run --silent test:e2e
+step "Hành trình Playwright / Playwright journeys" npm run --silent test:only -w @doanket/e2e
 
 echo
 echo "Toàn bộ kiểm thử xong trong / whole suite done in $(($(date +%s) - started)) s"
