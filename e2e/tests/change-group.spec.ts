@@ -27,27 +27,22 @@ test('a ward officer renames a group from a date; its history keeps both names',
   await expect(page.getByTestId('versions-table')).toContainText('Tổ dân phố Hoa Sữa');
 });
 
-test('closing is refused before a later change, and allowed after it', async ({ page }) => {
+test('closing a group ends it for good, with the move into the new ward planned after', async ({ page }) => {
   await login(page, 'admin');
-  // Group 00616.008 moved into the new ward on 01/07/2025: it cannot be closed in 2024.
+  // Group 00616.008 goes into the new ward Xuân Đỉnh on 01/07/2025; closed in 2024, it never does.
+  await page.goto('/units/00611/groups?at=2026-01-01');
+  await expect(page.getByTestId('group-row-00616.008')).toBeVisible();
   await page.goto('/units/00616/groups?at=2024-09-01');
   await page.getByTestId('group-close-00616.008').click();
+  await expect(page.getByTestId('group-form-close')).toContainText('chuyển sang phường mới');
+  await expect(page.getByTestId('group-form-close').getByTestId('group-date')).toHaveValue('01/09/2024');
   await page.getByTestId('group-submit').click();
-  await confirm(page);
-  await expect(page.getByTestId('group-error')).toContainText('Đơn vị đã có thay đổi sau ngày này');
-  await page.getByTestId('group-modal').getByRole('button', { name: 'Hủy' }).click();
-
-  await page.goto('/units/00611/groups?at=2026-01-01');
-  const rows = page.getByTestId('groups-table').locator('tbody tr.ant-table-row');
-  await expect(page.getByTestId('group-row-00616.008')).toBeVisible();
-  const before = await rows.count();
-  await page.getByTestId('group-close-00616.008').click();
-  await expect(page.getByTestId('group-form-close').getByTestId('group-date')).toHaveValue('01/01/2026');
-  await page.getByTestId('group-submit').click();
-  await expect(page.locator('.ant-modal-confirm')).toContainText('từ ngày 01/01/2026?');
+  await expect(page.locator('.ant-modal-confirm')).toContainText('từ ngày 01/09/2024?');
   await confirm(page);
   await expect(page.getByTestId('group-row-00616.008')).toHaveCount(0);
-  await expect(rows).toHaveCount(before - 1);
-  await page.goto('/units/00611/groups?at=2025-12-31');
-  await expect(page.getByTestId('group-row-00616.008')).toContainText('đến hết 31/12/2025');
+  await page.goto('/units/00616/groups?at=2024-08-31');
+  await expect(page.getByTestId('group-row-00616.008')).toContainText('đến hết 31/08/2024');
+  await page.goto('/units/00611/groups?at=2026-01-01');
+  await expect(page.getByTestId('groups-table')).toBeVisible();
+  await expect(page.getByTestId('group-row-00616.008')).toHaveCount(0);
 });

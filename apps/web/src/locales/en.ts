@@ -123,7 +123,8 @@ export const en: Record<MessageKey, string> = {
   'groups.move.ok': 'Move',
   'groups.close.title': 'Close',
   'groups.close.ok': 'Close group',
-  'groups.close.hint': 'From this date the group no longer exists; its earlier data is kept.',
+  'groups.close.hint':
+    'From this date the group no longer exists; its earlier data is kept. Changes recorded after the date (such as a move to a new ward) are cancelled too.',
   'groups.field.name': 'Group name',
   'groups.field.newName': 'New name',
   'groups.field.subkind': 'Type',

@@ -122,7 +122,8 @@ export const vi = {
   'groups.move.ok': 'Chuyển',
   'groups.close.title': 'Giải thể',
   'groups.close.ok': 'Giải thể',
-  'groups.close.hint': 'Từ ngày này tổ không còn hiệu lực; dữ liệu trước đó vẫn được giữ.',
+  'groups.close.hint':
+    'Từ ngày này tổ không còn hiệu lực; dữ liệu trước đó vẫn được giữ. Các thay đổi đã ghi sau ngày này (như chuyển sang phường mới) cũng bị hủy.',
   'groups.field.name': 'Tên tổ',
   'groups.field.newName': 'Tên mới',
   'groups.field.subkind': 'Loại',

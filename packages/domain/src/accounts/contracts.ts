@@ -25,7 +25,10 @@ export const RoleGrant = z.object({
   role: Role,
   unitCode: z.string().nullable(),
   unitName: z.string().nullable(),
-  unitValidTo: IsoDate.nullable(),
+  unitValidFrom: IsoDate.nullable().meta({ description: 'First day of the unit (of its first version)' }),
+  unitValidTo: IsoDate.nullable().meta({
+    description: 'First day the unit no longer exists; null while it does',
+  }),
 });
 export type RoleGrant = z.infer<typeof RoleGrant>;
 

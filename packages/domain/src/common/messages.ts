@@ -56,10 +56,6 @@ export const messages = {
     vi: 'Ngày thay đổi phải sau ngày bắt đầu của phiên bản hiện tại',
     en: 'The change must be dated after the current version began',
   },
-  'unit.has_later_versions': {
-    vi: 'Đơn vị đã có thay đổi sau ngày này; hãy chọn ngày sau thay đổi cuối cùng',
-    en: 'The unit already changes after this date; pick a date after its last change',
-  },
   'unit.same_parent': {
     vi: 'Tổ đã thuộc đơn vị này',
     en: 'The group already belongs to this unit',

@@ -22,7 +22,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/a
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
-import { findAllTimeDescendants, findLatestVersions, findVersionByCode } from '../units/units.repository';
+import { findAllTimeDescendants, findLifespans, findVersionByCode } from '../units/units.repository';
 import * as repo from './accounts.repository';
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
@@ -33,7 +33,7 @@ const ABSOLUTE_SESSION_MS = 7 * 24 * 3600_000;
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 async function presentGrants(db: Db, rows: repo.GrantRow[]): Promise<RoleGrant[]> {
-  const versions = await findLatestVersions(
+  const versions = await findLifespans(
     db,
     rows.flatMap((row) => (row.unitId ? [row.unitId] : [])),
   );
@@ -44,6 +44,7 @@ async function presentGrants(db: Db, rows: repo.GrantRow[]): Promise<RoleGrant[]
       role: row.role as Role,
       unitCode: version?.code ?? null,
       unitName: version?.name ?? null,
+      unitValidFrom: version?.validFrom ?? null,
       unitValidTo: version?.validTo ?? null,
     };
   });
@@ -255,17 +256,19 @@ export async function listUsers({
   db,
   ctx,
   unit,
+  at,
   q,
 }: {
   db: Db;
   ctx: RequestContext;
   unit?: string;
+  at?: string;
   q?: string;
 }) {
   const actor = requireActor(ctx);
   let ids = await manageableUserIds(db, actor);
   if (unit) {
-    const version = await findVersionByCode(db, unit, todayInVietnam());
+    const version = await findVersionByCode(db, unit, at ?? todayInVietnam());
     if (!version) throw notFound('unit.not_found');
     await authorizeUnit(db, ctx, 'read', version.unitId);
     await authorizeUnit(db, ctx, 'users.manage', version.unitId);

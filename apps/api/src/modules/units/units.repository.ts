@@ -39,6 +39,31 @@ export async function findLatestVersions(db: Db, unitIds: string[]): Promise<Map
   return new Map(rows.map((row) => [row.unitId, row]));
 }
 
+export type Lifespan = { code: string; name: string; validFrom: string; validTo: string | null };
+
+/** Each unit's latest code and name with the span of all its versions: from its first day to its end. */
+export async function findLifespans(db: Db, unitIds: string[]): Promise<Map<string, Lifespan>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await queryRows<{
+    unit_id: string;
+    code: string;
+    name: string;
+    first_from: string;
+    valid_to: string | null;
+  }>(
+    db,
+    sql`SELECT DISTINCT ON (unit_id) unit_id::text AS unit_id, code, name, valid_to::text AS valid_to,
+          (min(valid_from) OVER (PARTITION BY unit_id))::text AS first_from
+        FROM unit_versions WHERE unit_id IN ${unitIds} ORDER BY unit_id, valid_from DESC`,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.unit_id,
+      { code: row.code, name: row.name, validFrom: row.first_from, validTo: row.valid_to },
+    ]),
+  );
+}
+
 export type ChildRow = UnitVersionRow & { hasChildren: boolean };
 
 /** Units whose version in force on the date sits under the parent (the roots for null). */
@@ -260,13 +285,30 @@ export async function endVersion(db: Db, versionId: string, validTo: string): Pr
   await db.update(unitVersions).set({ validTo }).where(eq(unitVersions.id, versionId));
 }
 
-export async function hasVersionAfter(db: Db, unitId: string, date: string): Promise<boolean> {
+/** The version of the unit with this code that ended on the date (the day it stopped applying). */
+export async function findVersionEndingOn(
+  db: Db,
+  code: string,
+  date: string,
+): Promise<UnitVersionRow | null> {
   const rows = await db
-    .select({ id: unitVersions.id })
+    .select()
+    .from(unitVersions)
+    .where(and(eq(unitVersions.code, code), eq(unitVersions.validTo, date)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listVersionsAfter(db: Db, unitId: string, date: string): Promise<UnitVersionRow[]> {
+  return db
+    .select()
     .from(unitVersions)
     .where(and(eq(unitVersions.unitId, unitId), gt(unitVersions.validFrom, date)))
-    .limit(1);
-  return rows.length > 0;
+    .orderBy(asc(unitVersions.validFrom));
+}
+
+export async function deleteVersions(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(unitVersions).where(inArray(unitVersions.id, ids));
 }
 
 /** Codes of residential groups already given under a ward, to number the next one. */

@@ -8,6 +8,7 @@ import {
   compareVietnamese,
   type LineageLink,
   type LineageResponse,
+  previousDay,
   residentialGroupCode,
   todayInVietnam,
   type Unit,
@@ -240,19 +241,36 @@ export async function changeResidentialGroup({
   change,
 }: Options<{ code: string; change: z.output<typeof UnitChangeSchema> }>): Promise<Unit> {
   return db.transaction(async (tx) => {
-    const current = await repo.findVersionByCode(tx, code, change.date);
+    let current = await repo.findVersionByCode(tx, code, change.date);
+    // A group whose ward ended that very day (1 July 2025) goes on under the ward it is moved to.
+    const ended =
+      !current && change.type === 'move' ? await repo.findVersionEndingOn(tx, code, change.date) : null;
+    const endedWithWard =
+      ended?.parentUnitId &&
+      (await repo.findVersionOfUnit(tx, ended.parentUnitId, previousDay(change.date)))?.validTo ===
+        change.date;
+    const isContinuation = Boolean(ended && endedWithWard);
+    if (isContinuation) current = ended;
     if (!current) throw notFound('unit.not_found');
     await authorizeUnit(tx, ctx, 'units.write', current.unitId);
     if (current.kind !== 'residential_group') throw badRequest('unit.not_residential_group');
     if (change.date <= current.validFrom) throw badRequest('unit.change_before_version', 'date');
     const parentBefore = current.parentUnitId
-      ? await repo.findVersionOfUnit(tx, current.parentUnitId, change.date)
+      ? await repo.findVersionOfUnit(
+          tx,
+          current.parentUnitId,
+          isContinuation ? previousDay(change.date) : change.date,
+        )
       : null;
     const before = presentUnit(current, parentBefore?.code ?? null, false);
 
     if (change.type === 'close') {
-      if (await repo.hasVersionAfter(tx, current.unitId, change.date))
-        throw conflict('unit.has_later_versions');
+      // Closing ends the group: versions planned after the date (a re-parenting) go with it.
+      const later = await repo.listVersionsAfter(tx, current.unitId, change.date);
+      await repo.deleteVersions(
+        tx,
+        later.map((version) => version.id),
+      );
       await repo.endVersion(tx, current.id, change.date);
       const after = { ...before, validTo: change.date };
       await recordAudit(tx, ctx, {
@@ -260,7 +278,10 @@ export async function changeResidentialGroup({
         entityType: 'unit',
         entityId: code,
         unitId: current.unitId,
-        before,
+        before:
+          later.length > 0
+            ? { ...before, laterVersions: later.map((version) => presentUnit(version, null, false)) }
+            : before,
         after,
       });
       return after;
@@ -275,12 +296,12 @@ export async function changeResidentialGroup({
       if (target.unitId === current.parentUnitId) throw badRequest('unit.same_parent', 'parentCode');
       parentUnitId = target.unitId;
       parentCode = target.code;
-      validTo = earliestEnd(current.validTo, target.validTo);
+      validTo = isContinuation ? target.validTo : earliestEnd(current.validTo, target.validTo);
     } else {
       name = change.name;
     }
     if (parentUnitId) await assertNameFree(tx, parentUnitId, name, change.date, current.unitId);
-    await repo.endVersion(tx, current.id, change.date);
+    if (!isContinuation) await repo.endVersion(tx, current.id, change.date);
     const version = await repo.insertVersion(tx, {
       unitId: current.unitId,
       code: current.code,

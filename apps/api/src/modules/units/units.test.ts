@@ -334,7 +334,7 @@ describe('residential groups', () => {
     expect(await groupsUnder(tree.province.unitId, '2020-06-01')).toBe(1);
   });
 
-  it('refuses a change dated before the version it changes, or a close with later changes', async () => {
+  it('refuses a change dated before the version it changes, and a change of an official unit', async () => {
     const tree = await buildReformedTree(t.db);
     const group = await buildResidentialGroup(t.db, tree.wardA, { validFrom: '2020-01-01' });
     const cookie = await login(t.app, await buildAdmin(t.db));
@@ -345,6 +345,18 @@ describe('residential groups', () => {
     );
     expect(early.statusCode).toBe(400);
     expect(early.json().fields[0].path).toBe('date');
+    const official = await post(
+      `/api/units/${tree.wardA.code}/changes`,
+      { type: 'rename', date: '2021-01-01', name: 'X' },
+      cookie,
+    );
+    expect(official.statusCode).toBe(400);
+  });
+
+  it('closes a group for good: versions planned after the date go, and the audit keeps them', async () => {
+    const tree = await buildReformedTree(t.db);
+    const group = await buildResidentialGroup(t.db, tree.wardA, { validFrom: '2020-01-01' });
+    const cookie = await login(t.app, await buildAdmin(t.db));
     await post(
       `/api/units/${group.code}/changes`,
       { type: 'rename', date: '2023-01-01', name: 'Tên mới' },
@@ -355,13 +367,58 @@ describe('residential groups', () => {
       { type: 'close', date: '2021-01-01' },
       cookie,
     );
-    expect(close.statusCode).toBe(409);
-    const official = await post(
-      `/api/units/${tree.wardA.code}/changes`,
-      { type: 'rename', date: '2021-01-01', name: 'X' },
+    expect(close.statusCode).toBe(200);
+    expect(close.json()).toMatchObject({ validTo: '2021-01-01' });
+    expect((await get(`/api/units/${group.code}?at=2023-06-01`, cookie)).statusCode).toBe(404);
+    const detail = await get(`/api/units/${group.code}?at=2020-06-01`, cookie);
+    expect(detail.json().versions).toHaveLength(1);
+    const audit = await get(`/api/audit?unit=${tree.wardA.code}&at=2020-06-01&action=delete`, cookie);
+    expect(audit.json().items[0].before.laterVersions).toEqual([
+      expect.objectContaining({ name: 'Tên mới', validFrom: '2023-01-01' }),
+    ]);
+  });
+
+  it('carries a group whose ward ended into a new ward by a move dated the day the ward ended', async () => {
+    const tree = await buildReformedTree(t.db);
+    const officer = await buildStandingCommittee(t.db, tree.province);
+    const cookie = await login(t.app, officer);
+    const created = await post(
+      '/api/units',
+      {
+        parentCode: tree.wardA.code,
+        name: 'Tổ dân phố mới',
+        kind: 'residential_group',
+        validFrom: '2024-06-01',
+      },
       cookie,
     );
-    expect(official.statusCode).toBe(400);
+    expect(created.json()).toMatchObject({ validTo: '2025-07-01' });
+    const code = created.json().code;
+    const tooLate = await post(
+      `/api/units/${code}/changes`,
+      { type: 'move', date: '2025-08-01', parentCode: tree.newWard.code },
+      cookie,
+    );
+    expect(tooLate.statusCode).toBe(404);
+    const moved = await post(
+      `/api/units/${code}/changes`,
+      { type: 'move', date: '2025-07-01', parentCode: tree.newWard.code },
+      cookie,
+    );
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({
+      code,
+      parentCode: tree.newWard.code,
+      validFrom: '2025-07-01',
+      validTo: null,
+    });
+    const children = await get(`/api/units?parent=${tree.newWard.code}&at=2026-01-01`, cookie);
+    expect(children.json().items.map((unit: { code: string }) => unit.code)).toEqual([code]);
+    const history = await get(`/api/units/${code}?at=2026-01-01`, cookie);
+    expect(history.json().versions.map((v: { parentCode: string }) => v.parentCode)).toEqual([
+      tree.wardA.code,
+      tree.newWard.code,
+    ]);
   });
 });
 

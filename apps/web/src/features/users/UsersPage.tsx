@@ -55,7 +55,7 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const today = todayInVietnam();
   const users = useQuery({
-    ...usersQuery({ q, unit: onlyUnit ? unitCode : null }),
+    ...usersQuery({ q, unit: onlyUnit ? unitCode : null, at }),
     enabled: canDo(me, 'users.manage'),
   });
   const toggleActive = useMutation({

@@ -14,12 +14,21 @@ export type GrantData = UserData['grants'][number];
 
 export const usersKey = ['users'] as const;
 
-export const usersQuery = (filter: { q?: string; unit?: string | null }) =>
+export const usersQuery = (filter: { q?: string; unit?: string | null; at?: string }) =>
   queryOptions({
-    queryKey: [...usersKey, 'list', filter.q ?? '', filter.unit ?? null],
+    queryKey: [
+      ...usersKey,
+      'list',
+      filter.q ?? '',
+      filter.unit ?? null,
+      filter.unit ? (filter.at ?? null) : null,
+    ],
     queryFn: ({ signal }) =>
       api
-        .get('/users', ListUsersResponse, { query: { q: filter.q, unit: filter.unit }, signal })
+        .get('/users', ListUsersResponse, {
+          query: { q: filter.q, unit: filter.unit, at: filter.unit ? filter.at : undefined },
+          signal,
+        })
         .then((data) => data.items),
   });
 
