@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -143,4 +144,81 @@ describe('npx doanket', () => {
       expect(garbage.stderr).toContain('Không đọc được');
     });
   });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Starts `doanket serve`, waits for the health check, and returns what it printed so far. */
+async function serve(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(bin, ['serve'], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 100) {
+    if (child.exitCode !== null) throw new Error(`serve exited: ${output}`);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    if (waited > 90_000) throw new Error(`no health after 90 s: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const stop = async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const login = (username: string, password: string) =>
+    fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    }).then((r) => r.status);
+  return { output: () => output, stop, login };
+}
+
+describe('npx doanket serve', () => {
+  it('seeds the demo once with a generated password printed once, and starts empty with DOANKET_DEMO=0', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanket-serve-'));
+    const demo = await createChildDatabaseEnv(path.join(dir, 'demo'));
+    const empty = await createChildDatabaseEnv(path.join(dir, 'empty'));
+    try {
+      const first = await serve({ ...demo.env, DOANKET_DEMO: '1', DOANKET_DEMO_PASSWORD: '' });
+      const printed = /demo password \(shown once\): (\S+)/.exec(first.output());
+      expect(printed, first.output()).not.toBeNull();
+      expect(await first.login('btl', printed![1]!)).toBe(200);
+      expect(await first.login('btl', 'not-the-password')).toBe(401);
+      await first.stop();
+      const again = await serve({ ...demo.env, DOANKET_DEMO: '1', DOANKET_DEMO_PASSWORD: '' });
+      expect(again.output()).not.toContain('demo password');
+      expect(await again.login('admin', printed![1]!)).toBe(200);
+      await again.stop();
+
+      const bare = await serve({ ...empty.env, DOANKET_DEMO: '0' });
+      expect(bare.output()).not.toContain('Demo district seeded');
+      expect(await bare.login('admin', printed![1]!)).toBe(401);
+      await bare.stop();
+    } finally {
+      await demo.drop();
+      await empty.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
