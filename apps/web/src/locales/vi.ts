@@ -89,7 +89,7 @@ export const vi = {
   'units.tree.asOf': 'tại ngày {date}',
   'units.tree.empty': 'Không có đơn vị nào trong phạm vi của bạn vào ngày này',
   'units.pick': 'Chọn một đơn vị trên cây hoặc ở ô "Đơn vị" phía trên',
-  'units.canWrite': 'Được cập nhật',
+  'units.canWrite': 'Bạn có quyền cập nhật',
   'units.notFound.title': 'Không mở được đơn vị {code}',
   'units.notFound.hint':
     '(ngày {date}). Đơn vị có thể không tồn tại vào ngày này hoặc nằm ngoài phạm vi của bạn.',
