@@ -1,14 +1,27 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { type Database, type Db, openDatabase } from '../src/db/client';
 import { type Config, loadConfig } from '../src/lib/config';
 import { adminUrl, freshDatabaseName, withDatabaseName } from './databases';
 
+export type CallOptions = {
+  cookie?: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  ip?: string;
+};
+
 export type TestApp = {
   app: FastifyInstance;
+  /** One request through the real HTTP stack (Fastify inject), with a session cookie if given. */
+  call(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    options?: CallOptions,
+  ): Promise<LightMyRequestResponse>;
   db: Db;
   kind: 'pglite' | 'postgres';
   config: Config;
@@ -74,6 +87,16 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await app.ready();
   return {
     app,
+    call: (method, url, options = {}) => {
+      const request: InjectOptions = {
+        method,
+        url,
+        headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+        ...(options.payload !== undefined ? { payload: options.payload as object } : {}),
+        ...(options.ip ? { remoteAddress: options.ip } : {}),
+      };
+      return app.inject(request);
+    },
     db: database.db,
     kind: database.kind,
     config,

@@ -25,14 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Options = { cookie?: string; payload?: unknown; headers?: Record<string, string> };
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: Options = {}) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
-    ...(options.payload !== undefined ? { payload: options.payload as object } : {}),
-  });
+const call: TestApp['call'] = (...args) => t.call(...args);
 
 type Item = {
   id: string;
