@@ -3,9 +3,9 @@ import {
   type Actor,
   actionsOf,
   type ChangePasswordRequest,
-  type CreateUserRequest as CreateUserSchema,
+  type CreateUserRequest,
   type Grant,
-  type GrantRequest as GrantRequestSchema,
+  type GrantRequest,
   isSystemAdmin,
   type Me,
   type Role,
@@ -285,7 +285,7 @@ export async function listUsers({
 async function resolveGrant(
   db: Db,
   ctx: RequestContext,
-  request: z.output<typeof GrantRequestSchema>,
+  request: z.output<typeof GrantRequest>,
   trusted = false,
 ) {
   if (request.role === 'system_admin') {
@@ -300,7 +300,7 @@ async function resolveGrant(
   return { role: request.role as Role, unitId: version.unitId, unitCode: version.code };
 }
 
-type CreateUserInput = z.output<typeof CreateUserSchema>;
+type CreateUserInput = z.output<typeof CreateUserRequest>;
 
 /** Creates an account with its roles; `trusted` is for the operator's command line only. */
 export async function createAccount({
@@ -415,7 +415,7 @@ export async function addGrant({
   db: Db;
   ctx: RequestContext;
   userId: string;
-  input: z.output<typeof GrantRequestSchema>;
+  input: z.output<typeof GrantRequest>;
 }): Promise<User> {
   const actor = requireActor(ctx);
   const user = await assertManages(db, actor, userId).catch(async (error) => {

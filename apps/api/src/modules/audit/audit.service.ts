@@ -1,4 +1,3 @@
-import type { ListAuditQuery as ListAuditSchema } from '@doanket/domain';
 import { type AuditEvent, authorize, type ListAuditQuery, todayInVietnam } from '@doanket/domain';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -21,7 +20,7 @@ export async function listAudit({
 }: {
   db: Db;
   ctx: RequestContext;
-  query: z.output<typeof ListAuditSchema>;
+  query: z.output<typeof ListAuditQuery>;
 }): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
   const actor = requireActor(ctx);
   let unitIds: string[] | null;
@@ -66,5 +65,3 @@ export async function listAudit({
     nextBefore: rows.length === query.limit ? (rows.at(-1)?.id ?? null) : null,
   };
 }
-
-export type { ListAuditQuery };

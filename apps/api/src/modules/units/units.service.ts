@@ -1,7 +1,3 @@
-import type {
-  CreateUnitRequest as CreateUnitSchema,
-  UnitChangeRequest as UnitChangeSchema,
-} from '@doanket/domain';
 import {
   authorize,
   type CreateUnitRequest,
@@ -210,7 +206,7 @@ export async function createResidentialGroup({
   db,
   ctx,
   input,
-}: Options<{ input: z.output<typeof CreateUnitSchema> }>): Promise<Unit> {
+}: Options<{ input: z.output<typeof CreateUnitRequest> }>): Promise<Unit> {
   return db.transaction(async (tx) => {
     const parent = await findWardForGroup(tx, ctx, input.parentCode, input.validFrom);
     await assertNameFree(tx, parent.unitId, input.name, input.validFrom);
@@ -239,7 +235,7 @@ export async function changeResidentialGroup({
   ctx,
   code,
   change,
-}: Options<{ code: string; change: z.output<typeof UnitChangeSchema> }>): Promise<Unit> {
+}: Options<{ code: string; change: z.output<typeof UnitChangeRequest> }>): Promise<Unit> {
   return db.transaction(async (tx) => {
     let current = await repo.findVersionByCode(tx, code, change.date);
     // A group whose ward ended that very day (1 July 2025) goes on under the ward it is moved to.
@@ -325,5 +321,3 @@ export async function changeResidentialGroup({
     return after;
   });
 }
-
-export type { CreateUnitRequest, UnitChangeRequest };
