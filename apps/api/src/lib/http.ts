@@ -1,4 +1,4 @@
-import { ErrorResponse, errorBody, type FieldError, toFieldErrors } from '@doanket/domain';
+import { ErrorResponse, errorBody, type FieldError, messages, toFieldErrors } from '@doanket/domain';
 import type { FastifyError, FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from './app-error';
@@ -19,10 +19,29 @@ class RequestValidationError extends Error {
   }
 }
 
+/** Paths of strings holding a NUL character, which PostgreSQL text cannot store. */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.')] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nulPaths(item, [...path, String(index)]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => nulPaths(item, [...path, key]));
+  }
+  return [];
+}
+
 /** Validates with the zod contract and keeps every issue, so that each field gets its message. */
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
+    const withNul = nulPaths(data);
+    if (withNul.length > 0) {
+      const text = messages['text.control_character'];
+      return {
+        error: new RequestValidationError(
+          withNul.map((path) => ({ path, message: text.vi, messageEn: text.en })),
+        ),
+      };
+    }
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(toFieldErrors(result.error.issues)) };

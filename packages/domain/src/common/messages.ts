@@ -1,6 +1,10 @@
 /** Bilingual texts that contracts and the API use by key; Vietnamese first. */
 export const messages = {
   'validation.invalid': { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
+  'text.control_character': {
+    vi: 'Có ký tự điều khiển không hợp lệ (NUL)',
+    en: 'Contains an invalid control character (NUL)',
+  },
   'date.invalid': {
     vi: 'Ngày không hợp lệ, cần dạng YYYY-MM-DD',
     en: 'Invalid date, expected YYYY-MM-DD',

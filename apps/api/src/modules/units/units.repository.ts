@@ -311,6 +311,14 @@ export async function deleteVersions(db: Db, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.delete(unitVersions).where(inArray(unitVersions.id, ids));
 }
 
+/**
+ * Serialises changes to the children of one unit until the transaction ends, so that two
+ * requests cannot give out the same group code or the same name at once.
+ */
+export async function lockChildrenOf(db: Db, unitId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`unit-children:${unitId}`}))`);
+}
+
 /** Codes of residential groups already given under a ward, to number the next one. */
 export async function listCodesWithPrefix(db: Db, prefix: string): Promise<string[]> {
   const rows = await db

@@ -209,6 +209,7 @@ export async function createResidentialGroup({
 }: Options<{ input: z.output<typeof CreateUnitRequest> }>): Promise<Unit> {
   return db.transaction(async (tx) => {
     const parent = await findWardForGroup(tx, ctx, input.parentCode, input.validFrom);
+    await repo.lockChildrenOf(tx, parent.unitId);
     await assertNameFree(tx, parent.unitId, input.name, input.validFrom);
     const code = await nextGroupCode(tx, parent.code);
     const unitId = await repo.insertUnit(tx, 'residential_group');
@@ -296,7 +297,10 @@ export async function changeResidentialGroup({
     } else {
       name = change.name;
     }
-    if (parentUnitId) await assertNameFree(tx, parentUnitId, name, change.date, current.unitId);
+    if (parentUnitId) {
+      await repo.lockChildrenOf(tx, parentUnitId);
+      await assertNameFree(tx, parentUnitId, name, change.date, current.unitId);
+    }
     if (!isContinuation) await repo.endVersion(tx, current.id, change.date);
     const version = await repo.insertVersion(tx, {
       unitId: current.unitId,

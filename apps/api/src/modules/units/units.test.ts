@@ -71,6 +71,23 @@ describe('health and validation', () => {
     expect(malformed.json().message).toBe('Yêu cầu không hợp lệ');
     const weird = await get(`/api/units/${encodeURIComponent("'; DROP TABLE units;--")}`, cookie);
     expect(weird.statusCode).toBe(400);
+    // PostgreSQL text cannot hold NUL: it is refused as input, never a 500.
+    const nulQuery = await get('/api/units/search?q=a%00b', cookie);
+    expect(nulQuery.statusCode).toBe(400);
+    expect(nulQuery.json().fields).toEqual([
+      {
+        path: 'q',
+        message: 'Có ký tự điều khiển không hợp lệ (NUL)',
+        messageEn: 'Contains an invalid control character (NUL)',
+      },
+    ]);
+    const nulBody = await post(
+      '/api/units',
+      { parentCode: 'X1', name: 'Tổ\u0000', kind: 'residential_group', validFrom: '2024-01-01' },
+      cookie,
+    );
+    expect(nulBody.statusCode).toBe(400);
+    expect(nulBody.json().fields[0].path).toBe('name');
   });
 });
 
@@ -221,6 +238,22 @@ describe('residential groups', () => {
       requestId: second.headers['x-request-id'],
     });
     expect(events[1]).toMatchObject({ entityId: `${tree.wardA.code}.001` });
+  });
+
+  it('gives distinct codes to groups added at the same moment, and one name only once', async () => {
+    const tree = await buildReformedTree(t.db);
+    const cookie = await login(t.app, await buildAdmin(t.db));
+    const add = (name: string) =>
+      post(
+        '/api/units',
+        { parentCode: tree.wardA.code, name, kind: 'residential_group', validFrom: '2024-01-01' },
+        cookie,
+      );
+    const distinct = await Promise.all(Array.from({ length: 6 }, (_, i) => add(`Tổ song song ${i + 1}`)));
+    expect(distinct.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(distinct.map((response) => response.json().code)).size).toBe(6);
+    const same = await Promise.all([add('Tổ trùng tên'), add('Tổ trùng tên'), add('Tổ trùng tên')]);
+    expect(same.map((response) => response.statusCode).sort()).toEqual([201, 409, 409]);
   });
 
   it('refuses two groups of one name in a ward, and a parent that is not a ward', async () => {
