@@ -7,6 +7,7 @@ export * from './common/errors';
 export * from './common/messages';
 export * from './common/schemas';
 export * from './format';
+export * from './residents/index';
 export * from './units/contracts';
 export * from './units/import-contracts';
 export * from './units/rules';
