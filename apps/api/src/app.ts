@@ -17,6 +17,7 @@ import type { Db } from './db/client';
 import { installAuth } from './lib/auth';
 import type { Config } from './lib/config';
 import type { RequestContext } from './lib/context';
+import type { Sealer } from './lib/crypto';
 import { installErrorHandler, zodValidatorCompiler } from './lib/http';
 import type { UserRow } from './modules/accounts/accounts.repository';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
@@ -28,6 +29,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Seals sensitive personal data; null on PostgreSQL until DOANKET_DATA_KEY is given. */
+    sealer: Sealer | null;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -39,9 +42,14 @@ declare module 'fastify' {
   }
 }
 
-export type BuildOptions = { db: Db; config: Config; logger?: boolean | object };
+export type BuildOptions = { db: Db; config: Config; sealer?: Sealer | null; logger?: boolean | object };
 
-export async function buildApp({ db, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  sealer = null,
+  logger = false,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     genReqId: (request) => {
@@ -54,6 +62,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
 
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('sealer', sealer);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -206,6 +206,15 @@ describe('npx doanket serve', () => {
       expect(await first.login('btl', printed![1]!)).toBe(200);
       expect(await first.login('btl', 'not-the-password')).toBe(401);
       await first.stop();
+      if (demo.env.DATA_DIR) {
+        // The key of sensitive personal data is made on the first start of an embedded database.
+        const keyFile = path.join(demo.env.DATA_DIR, 'data-key');
+        expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+        const key = fs.readFileSync(keyFile, 'utf8');
+        const restarted = await serve({ ...demo.env, DOANKET_DEMO: '1', DOANKET_DEMO_PASSWORD: '' });
+        await restarted.stop();
+        expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
+      }
       const again = await serve({ ...demo.env, DOANKET_DEMO: '1', DOANKET_DEMO_PASSWORD: '' });
       expect(again.output()).not.toContain('demo password');
       expect(await again.login('admin', printed![1]!)).toBe(200);

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { type Database, openDatabase } from './db/client';
 import type { Config } from './lib/config';
+import { createSealer, loadDataKey } from './lib/crypto';
 import { generatePassword, isEmpty, seedDemo } from './seed/demo';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -17,6 +18,8 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 /** Migrates, seeds the demo on an empty database (unless DOANKET_DEMO=0) and serves the API and web app. */
 export async function startServer(config: Config): Promise<void> {
   const startedAt = performance.now();
+  // Embedded: the key file is made on the first start. PostgreSQL: a given key is checked now.
+  const sealer = config.databaseUrl && !config.dataKeyEnv ? null : createSealer(loadDataKey(config));
   const database = await openConfiguredDatabase(config);
   if (config.demo && (await isEmpty(database.db))) {
     const password = config.demoPassword ?? generatePassword();
@@ -29,7 +32,7 @@ export async function startServer(config: Config): Promise<void> {
       console.log(`Mật khẩu tài khoản mẫu (chỉ hiện một lần) / demo password (shown once): ${password}`);
     }
   }
-  const app = await buildApp({ db: database.db, config, logger: { level: config.logLevel } });
+  const app = await buildApp({ db: database.db, config, sealer, logger: { level: config.logLevel } });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -5,6 +5,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** DOANKET_DATA_KEY: the key of sensitive personal data (see lib/crypto.ts). */
+  dataKeyEnv: string | null;
   demo: boolean;
   demoPassword: string | null;
   sessionTtlHours: number;
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
+    dataKeyEnv: env.DOANKET_DATA_KEY || null,
     demo: env.DOANKET_DEMO !== '0',
     demoPassword: env.DOANKET_DEMO_PASSWORD || null,
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 12),
