@@ -57,8 +57,8 @@ export const messages = {
     en: 'The date of the change must fall within the unit’s validity',
   },
   'unit.change_before_version': {
-    vi: 'Ngày thay đổi phải sau ngày bắt đầu của phiên bản hiện tại',
-    en: 'The change must be dated after the current version began',
+    vi: 'Ngày giải thể phải sau ngày bắt đầu của phiên bản hiện tại',
+    en: 'A group can be closed only after the day its current version began',
   },
   'unit.same_parent': {
     vi: 'Tổ đã thuộc đơn vị này',

@@ -281,6 +281,19 @@ export async function insertVersion(db: Db, version: NewVersion): Promise<UnitVe
   return row!;
 }
 
+export async function amendVersion(
+  db: Db,
+  versionId: string,
+  fields: { name: string; parentUnitId: string | null; validTo: string | null; resolution: string | null },
+): Promise<UnitVersionRow> {
+  const [row] = await db
+    .update(unitVersions)
+    .set({ ...fields, searchName: foldDiacritics(fields.name) })
+    .where(eq(unitVersions.id, versionId))
+    .returning();
+  return row!;
+}
+
 export async function endVersion(db: Db, versionId: string, validTo: string): Promise<void> {
   await db.update(unitVersions).set({ validTo }).where(eq(unitVersions.id, versionId));
 }

@@ -251,7 +251,11 @@ export async function changeResidentialGroup({
     if (!current) throw notFound('unit.not_found');
     await authorizeUnit(tx, ctx, 'units.write', current.unitId);
     if (current.kind !== 'residential_group') throw badRequest('unit.not_residential_group');
-    if (change.date <= current.validFrom) throw badRequest('unit.change_before_version', 'date');
+    // A rename or move dated the first day of a version corrects that version in place.
+    const isAmendment = change.date === current.validFrom && change.type !== 'close' && !isContinuation;
+    if (change.date === current.validFrom && !isAmendment) {
+      throw badRequest('unit.change_before_version', 'date');
+    }
     const parentBefore = current.parentUnitId
       ? await repo.findVersionOfUnit(
           tx,
@@ -301,18 +305,24 @@ export async function changeResidentialGroup({
       await repo.lockChildrenOf(tx, parentUnitId);
       await assertNameFree(tx, parentUnitId, name, change.date, current.unitId);
     }
-    if (!isContinuation) await repo.endVersion(tx, current.id, change.date);
-    const version = await repo.insertVersion(tx, {
-      unitId: current.unitId,
-      code: current.code,
-      name,
-      kind: current.kind,
-      subkind: current.subkind,
-      parentUnitId,
-      validFrom: change.date,
-      validTo,
-      resolution: change.resolution ?? null,
-    });
+    const resolution = change.resolution ?? (isAmendment ? current.resolution : null);
+    let version: repo.UnitVersionRow;
+    if (isAmendment) {
+      version = await repo.amendVersion(tx, current.id, { name, parentUnitId, validTo, resolution });
+    } else {
+      if (!isContinuation) await repo.endVersion(tx, current.id, change.date);
+      version = await repo.insertVersion(tx, {
+        unitId: current.unitId,
+        code: current.code,
+        name,
+        kind: current.kind,
+        subkind: current.subkind,
+        parentUnitId,
+        validFrom: change.date,
+        validTo,
+        resolution,
+      });
+    }
     const after = presentUnit(version, parentCode, false);
     await recordAudit(tx, ctx, {
       action: 'update',

@@ -367,23 +367,59 @@ describe('residential groups', () => {
     expect(await groupsUnder(tree.province.unitId, '2020-06-01')).toBe(1);
   });
 
-  it('refuses a change dated before the version it changes, and a change of an official unit', async () => {
+  it('refuses a change dated before the group existed, and a change of an official unit', async () => {
     const tree = await buildReformedTree(t.db);
     const group = await buildResidentialGroup(t.db, tree.wardA, { validFrom: '2020-01-01' });
     const cookie = await login(t.app, await buildAdmin(t.db));
     const early = await post(
       `/api/units/${group.code}/changes`,
-      { type: 'rename', date: '2020-01-01', name: 'Tên mới' },
+      { type: 'rename', date: '2019-12-31', name: 'Tên mới' },
       cookie,
     );
-    expect(early.statusCode).toBe(400);
-    expect(early.json().fields[0].path).toBe('date');
+    expect(early.statusCode).toBe(404);
+    expect(early.json().message).toBe('Không tìm thấy đơn vị có mã này vào ngày đã chọn');
     const official = await post(
       `/api/units/${tree.wardA.code}/changes`,
       { type: 'rename', date: '2021-01-01', name: 'X' },
       cookie,
     );
     expect(official.statusCode).toBe(400);
+  });
+
+  it('corrects a version in place when a rename or move is dated its first day', async () => {
+    const tree = await buildReformedTree(t.db);
+    const group = await buildResidentialGroup(t.db, tree.wardA, {
+      name: 'Tổ dân phố số 8',
+      validFrom: '2020-01-01',
+    });
+    const cookie = await login(t.app, await buildAdmin(t.db));
+    const renamed = await post(
+      `/api/units/${group.code}/changes`,
+      { type: 'rename', date: '2020-01-01', name: 'Tổ dân phố số 08' },
+      cookie,
+    );
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      name: 'Tổ dân phố số 08',
+      validFrom: '2020-01-01',
+      validTo: '2025-07-01',
+    });
+    const moved = await post(
+      `/api/units/${group.code}/changes`,
+      { type: 'move', date: '2020-01-01', parentCode: tree.wardB.code },
+      cookie,
+    );
+    expect(moved.statusCode).toBe(200);
+    const detail = await get(`/api/units/${group.code}?at=2021-01-01`, cookie);
+    expect(
+      detail.json().versions.map((v: { name: string; parentCode: string }) => [v.name, v.parentCode]),
+    ).toEqual([['Tổ dân phố số 08', tree.wardB.code]]);
+    const closeOnFirstDay = await post(
+      `/api/units/${group.code}/changes`,
+      { type: 'close', date: '2020-01-01' },
+      cookie,
+    );
+    expect(closeOnFirstDay.statusCode).toBe(400);
   });
 
   it('closes a group for good: versions planned after the date go, and the audit keeps them', async () => {
