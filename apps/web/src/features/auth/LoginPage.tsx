@@ -1,12 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginRequest } from '@doanket/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { AuthCard } from '../../components/AuthCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageSpin } from '../../components/FullPageSpin';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { Logo } from '../../components/Logo';
 import { todayInVietnam } from '../../lib/dates';
 import { fieldsNamed, showFieldErrors, validateWith } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
@@ -49,56 +48,45 @@ export function LoginPage() {
   };
 
   return (
-    <Flex className="login-page" vertical align="center" justify="center">
-      <div className="login-lang">
-        <LanguageSwitch />
-      </div>
-      <Card className="login-card" data-testid="login-card">
-        <Flex vertical align="center" gap={8} style={{ marginBottom: 24 }}>
-          <Logo size={56} />
-          <Typography.Title level={2} style={{ margin: 0 }}>
-            {t('app.name')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-            {t('app.tagline')}
-          </Typography.Text>
-        </Flex>
-        <Form<LoginValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')}>
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoCapitalize="none"
-              autoFocus
-              data-testid="login-username"
-            />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')}>
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          {mutation.error ? (
-            <div style={{ marginBottom: 16 }}>
-              <ErrorAlert error={mutation.error} testId="login-error" />
-            </div>
-          ) : null}
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            loading={mutation.isPending}
-            data-testid="login-submit"
-          >
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
-      <Typography.Text type="secondary" className="login-footer">
-        {t('app.footer')}
-      </Typography.Text>
-    </Flex>
+    <AuthCard
+      testId="login-card"
+      title={t('app.name')}
+      subtitle={t('app.tagline')}
+      footer={t('app.footer')}
+      isProminent
+    >
+      <Form<LoginValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="username" label={t('login.username')}>
+          <Input
+            prefix={<UserOutlined />}
+            autoComplete="username"
+            autoCapitalize="none"
+            autoFocus
+            data-testid="login-username"
+          />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')}>
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="current-password"
+            data-testid="login-password"
+          />
+        </Form.Item>
+        {mutation.error ? (
+          <div style={{ marginBottom: 16 }}>
+            <ErrorAlert error={mutation.error} testId="login-error" />
+          </div>
+        ) : null}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={mutation.isPending}
+          data-testid="login-submit"
+        >
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
   );
 }

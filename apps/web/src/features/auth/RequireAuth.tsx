@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Result, Typography } from 'antd';
+import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
+import { AuthCard } from '../../components/AuthCard';
 import { FullPageSpin } from '../../components/FullPageSpin';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { Logo } from '../../components/Logo';
 import { useI18n } from '../../lib/i18n';
 import { meQuery } from './auth.api';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -31,26 +30,16 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (me.data.mustChangePassword) {
     return (
-      <Flex className="login-page" vertical align="center" justify="center">
-        <div className="login-lang">
-          <LanguageSwitch />
+      <AuthCard
+        testId="forced-password-change"
+        title={t('password.forcedTitle')}
+        subtitle={t('password.forcedHint', { name: me.data.displayName })}
+      >
+        <ChangePasswordForm onDone={() => undefined} />
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <LogoutButton />
         </div>
-        <Card className="login-card" data-testid="forced-password-change">
-          <Flex vertical align="center" gap={8} style={{ marginBottom: 16 }}>
-            <Logo size={40} />
-            <Typography.Title level={4} style={{ margin: 0, textAlign: 'center' }}>
-              {t('password.forcedTitle')}
-            </Typography.Title>
-            <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-              {t('password.forcedHint', { name: me.data.displayName })}
-            </Typography.Text>
-          </Flex>
-          <ChangePasswordForm onDone={() => undefined} />
-          <div style={{ marginTop: 16, textAlign: 'center' }}>
-            <LogoutButton />
-          </div>
-        </Card>
-      </Flex>
+      </AuthCard>
     );
   }
   return <>{children}</>;
