@@ -23,6 +23,7 @@ import type { UserRow } from './modules/accounts/accounts.repository';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { householdsRoutes } from './modules/households/households.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 
 declare module 'fastify' {
@@ -101,6 +102,7 @@ export async function buildApp({
       await api.register(accountsRoutes);
       await api.register(unitsRoutes);
       await api.register(auditRoutes);
+      await api.register(householdsRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
