@@ -194,6 +194,45 @@ async function serve(env: Record<string, string>) {
   return { output: () => output, stop, login };
 }
 
+describe('npx doanket households', () => {
+  it('writes the template, checks a file with its rows per second, and writes the error report', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanket-households-'));
+    try {
+      const template = path.join(dir, 'mau.xlsx');
+      expect((await doanket(['households', 'template', '--out', template])).code).toBe(0);
+      const good = await doanket(['households', 'check', template]);
+      expect(good.code, good.stderr).toBe(0);
+      expect(good.stdout).toMatch(/5 dòng \/ rows: 2 hộ hợp lệ \(5 người\)/);
+      expect(good.stdout).toMatch(/\d+ dòng\/giây \/ rows per second/);
+
+      const csv = path.join(dir, 'ho.csv');
+      fs.writeFileSync(
+        csv,
+        '\uFEFFMã hộ,Họ và tên,Quan hệ với chủ hộ,Ngày sinh\n' +
+          'H1,Nguyễn Văn An,Chủ hộ,01/02/1970\n' +
+          'H2,Trần Thị Bình,Chủ hộ,31/02/1980\n',
+      );
+      const report = path.join(dir, 'loi.csv');
+      const mixed = await doanket(['households', 'check', csv, '--report', report]);
+      expect(mixed.code, mixed.stderr).toBe(0);
+      expect(mixed.stdout).toContain('2 dòng / rows: 1 hộ hợp lệ (1 người) / valid households, 1 hộ có lỗi');
+      const lines = fs.readFileSync(report, 'utf8').split('\r\n');
+      expect(lines[0]).toBe('\uFEFFDòng,Cột,Lý do');
+      expect(lines[1]).toMatch(/^3,Ngày sinh,/);
+
+      fs.writeFileSync(csv, '\uFEFFMã hộ,Họ và tên,Quan hệ với chủ hộ\nH2,Trần Thị Bình,Vợ\n');
+      const none = await doanket(['households', 'check', csv]);
+      expect(none.code).toBe(1);
+      fs.writeFileSync(csv, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+      const xls = await doanket(['households', 'check', csv]);
+      expect(xls.code).toBe(1);
+      expect(xls.stderr).toContain('.xlsx');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npx doanket serve', () => {
   it('seeds the demo once with a generated password printed once, and starts empty with DOANKET_DEMO=0', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanket-serve-'));

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from './lib/config';
 import { registerAccountsCommands } from './modules/accounts/accounts.cli';
+import { registerHouseholdsCommands } from './modules/households/households.cli';
 import { registerUnitsCommands } from './modules/units/units.cli';
 import { openConfiguredDatabase, startServer } from './server';
 
@@ -33,6 +34,7 @@ program
 
 registerUnitsCommands(program);
 registerAccountsCommands(program);
+registerHouseholdsCommands(program);
 
 program.addOption(new Option('--no-color', 'không tô màu / no colours').hideHelp());
 
