@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = async (url: string, cookie: string) => {
-  const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+  const response = await t.call('GET', url, { cookie });
   expect(response.statusCode, url).toBe(200);
   return response.json();
 };
@@ -108,19 +108,9 @@ describe('the demo district', () => {
     ]);
     const cookie = await login(t.app, { id: '', username: 'xuandinh', password });
     const body = { name: 'Tổ dân phố số 40', kind: 'residential_group', validFrom: '2024-05-01' };
-    const own = await t.app.inject({
-      method: 'POST',
-      url: '/api/units',
-      headers: { cookie },
-      payload: { ...body, parentCode: '00610' },
-    });
+    const own = await t.call('POST', '/api/units', { cookie, payload: { ...body, parentCode: '00610' } });
     expect(own.statusCode).toBe(201);
-    const other = await t.app.inject({
-      method: 'POST',
-      url: '/api/units',
-      headers: { cookie },
-      payload: { ...body, parentCode: '00595' },
-    });
+    const other = await t.call('POST', '/api/units', { cookie, payload: { ...body, parentCode: '00595' } });
     expect(other.statusCode).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { residentialGroupCode } from '@doanket/domain';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { type Db, queryRows } from '../db/client';
 import { recordAudit } from '../lib/audit';
 import { systemContext } from '../lib/context';
 import { hashPassword } from '../lib/passwords';
@@ -24,11 +24,11 @@ export function generatePassword(): string {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const rows = (await db.execute(
-    sql`SELECT (SELECT count(*) FROM units) + (SELECT count(*) FROM users) AS n`,
-  )) as unknown;
-  const list = Array.isArray(rows) ? rows : (rows as { rows: Array<{ n: unknown }> }).rows;
-  return Number((list[0] as { n: unknown }).n) === 0;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT ((SELECT count(*) FROM units) + (SELECT count(*) FROM users))::int AS n`,
+  );
+  return Number(row?.n) === 0;
 }
 
 /**

@@ -95,60 +95,30 @@ describe('import of the national lists', () => {
 
   it('browses Hà Nội before and after the reform through the API', async () => {
     const cookie = await login(t.app, await buildAdmin(t.db));
-    const roots2024 = await t.app.inject({
-      method: 'GET',
-      url: '/api/units?at=2024-01-01',
-      headers: { cookie },
-    });
+    const roots2024 = await t.call('GET', '/api/units?at=2024-01-01', { cookie });
     expect(roots2024.json().items).toHaveLength(63);
-    const hanoi2024 = await t.app.inject({
-      method: 'GET',
-      url: '/api/units?parent=01&at=2024-01-01',
-      headers: { cookie },
-    });
+    const hanoi2024 = await t.call('GET', '/api/units?parent=01&at=2024-01-01', { cookie });
     expect(hanoi2024.json().items).toHaveLength(30);
-    const hanoi2026 = await t.app.inject({
-      method: 'GET',
-      url: '/api/units?parent=01&at=2026-01-01',
-      headers: { cookie },
-    });
+    const hanoi2026 = await t.call('GET', '/api/units?parent=01&at=2026-01-01', { cookie });
     expect(hanoi2026.json().items).toHaveLength(126);
-    const btl = await t.app.inject({
-      method: 'GET',
-      url: '/api/units?parent=021&at=2024-01-01',
-      headers: { cookie },
-    });
+    const btl = await t.call('GET', '/api/units?parent=021&at=2024-01-01', { cookie });
     expect(btl.json().items).toHaveLength(13);
     // The seeded residential groups still hang under the seeded wards.
-    const groups = await t.app.inject({
-      method: 'GET',
-      url: '/api/units?parent=00610&at=2024-01-01',
-      headers: { cookie },
-    });
+    const groups = await t.call('GET', '/api/units?parent=00610&at=2024-01-01', { cookie });
     expect(groups.json().items).toHaveLength(25);
-    const lineage = await t.app.inject({
-      method: 'GET',
-      url: '/api/units/00611/lineage?at=2026-01-01',
-      headers: { cookie },
-    });
+    const lineage = await t.call('GET', '/api/units/00611/lineage?at=2026-01-01', { cookie });
     expect(
       lineage
         .json()
         .predecessors.map((link: { code: string }) => link.code)
         .sort(),
     ).toEqual(['00103', '00610', '00611', '00616']);
-    const specialZone = await t.app.inject({
-      method: 'GET',
-      url: '/api/units/search?q=dac%20khu%20con%20dao&at=2026-01-01',
-      headers: { cookie },
+    const specialZone = await t.call('GET', '/api/units/search?q=dac%20khu%20con%20dao&at=2026-01-01', {
+      cookie,
     });
     const conDao = specialZone.json().items[0];
     expect(conDao).toMatchObject({ kind: 'ward', subkind: 'dac_khu' });
-    const conDaoLineage = await t.app.inject({
-      method: 'GET',
-      url: `/api/units/${conDao.code}/lineage?at=2026-01-01`,
-      headers: { cookie },
-    });
+    const conDaoLineage = await t.call('GET', `/api/units/${conDao.code}/lineage?at=2026-01-01`, { cookie });
     expect(conDaoLineage.json().predecessors).toEqual([
       expect.objectContaining({ code: '755', kind: 'district' }),
     ]);

@@ -104,7 +104,7 @@ export async function getUnit({
   const versions = await repo.listVersions(db, row.unitId);
   const parentVersions = new Map<string, repo.UnitVersionRow | null>();
   for (const version of versions) {
-    if (version.parentUnitId && !parentVersions.has(version.id)) {
+    if (version.parentUnitId) {
       parentVersions.set(
         version.id,
         await repo.findVersionOfUnit(db, version.parentUnitId, version.validFrom),
@@ -146,9 +146,7 @@ export async function getLineage({
   ]);
   // A predecessor is named as it was the day before the change, a successor as it was on the day.
   const describe = async (link: repo.LineageRow, side: 'before' | 'after'): Promise<LineageLink | null> => {
-    const dayBefore = new Date(`${link.date}T00:00:00Z`);
-    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
-    const when = side === 'before' ? dayBefore.toISOString().slice(0, 10) : link.date;
+    const when = side === 'before' ? previousDay(link.date) : link.date;
     const version =
       (await repo.findVersionOfUnit(db, link.otherUnitId, when)) ?? others.get(link.otherUnitId);
     if (!version) return null;
