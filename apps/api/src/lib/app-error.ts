@@ -8,6 +8,7 @@ const statusByCode = {
   not_found: 404,
   conflict: 409,
   too_many_requests: 429,
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof statusByCode;

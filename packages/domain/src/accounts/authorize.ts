@@ -31,6 +31,7 @@ const permissions: Record<Role, Partial<Record<Action, 'subtree' | 'own'>>> = {
     'funds.write': 'subtree',
     'households.write': 'subtree',
     'teams.write': 'subtree',
+    'persons.reveal': 'subtree',
   },
   standing_committee: {
     read: 'subtree',
@@ -40,6 +41,7 @@ const permissions: Record<Role, Partial<Record<Action, 'subtree' | 'own'>>> = {
     'funds.write': 'subtree',
     'households.write': 'subtree',
     'teams.write': 'subtree',
+    'persons.reveal': 'subtree',
   },
   officer: {
     read: 'subtree',
@@ -47,9 +49,15 @@ const permissions: Record<Role, Partial<Record<Action, 'subtree' | 'own'>>> = {
     'audit.read': 'subtree',
     'households.write': 'own',
     'teams.write': 'own',
+    'persons.reveal': 'own',
   },
   treasurer: { read: 'subtree', 'funds.write': 'subtree' },
-  residential_group_head: { read: 'subtree', 'households.write': 'subtree', 'teams.write': 'subtree' },
+  residential_group_head: {
+    read: 'subtree',
+    'households.write': 'subtree',
+    'teams.write': 'subtree',
+    'persons.reveal': 'subtree',
+  },
   team_leader: { read: 'subtree', 'teams.write': 'subtree' },
   viewer: { read: 'subtree' },
 };

@@ -18,5 +18,6 @@ export const actions = [
   'funds.write',
   'households.write',
   'teams.write',
+  'persons.reveal',
 ] as const;
 export type Action = (typeof actions)[number];

@@ -1,3 +1,6 @@
+import { householdApiMessages } from '../households/messages';
+import { teamMessages } from '../teams/messages';
+
 /** Bilingual texts that contracts and the API use by key; Vietnamese first. */
 export const messages = {
   'validation.invalid': { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
@@ -92,6 +95,8 @@ export const messages = {
     vi: 'Lỗi hệ thống, vui lòng thử lại',
     en: 'Internal error, please try again',
   },
+  ...householdApiMessages,
+  ...teamMessages,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

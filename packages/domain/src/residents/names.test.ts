@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { comparePersonNames, fullName, normalizePersonName, splitFullName, titleCaseName } from './names';
+import {
+  comparePersonNames,
+  fullName,
+  normalizePersonName,
+  personSortKey,
+  splitFullName,
+  titleCaseName,
+} from './names';
 
 describe('splitFullName', () => {
   it('takes the first word as họ, the last as tên and the rest as tên đệm', () => {
@@ -83,5 +90,46 @@ describe('titleCaseName', () => {
 describe('normalizePersonName', () => {
   it('composes and trims', () => {
     expect(normalizePersonName(' Lê\u00a0 Thị ')).toBe('Lê Thị');
+  });
+});
+
+describe('personSortKey', () => {
+  const people = [
+    'Nguyễn Văn An',
+    'Trần Thị Ánh',
+    'Lê Văn Ân',
+    'Phạm Đức Anh',
+    'Hoàng Thị Ăn',
+    'Nguyễn Thị Bình',
+    'Đỗ Văn Dũng',
+    'Vũ Thị Đào',
+    'Bùi Văn Dung',
+    'Lê Minh Đức',
+    'Nguyễn Thị Yến',
+    'Trần Ơn',
+    'Lê Văn Ôn',
+    'Đặng Thu Ư',
+    'Ngô Văn Út',
+    'Nguyễn Thị Minh Khai',
+    'Nguyễn Minh Khai',
+    'An Văn Khai',
+  ].map((name) => splitFullName(name));
+
+  it('orders byte-wise like comparePersonNames', () => {
+    const byKey = [...people].sort((a, b) => {
+      const ka = personSortKey(a);
+      const kb = personSortKey(b);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    const byCollator = [...people].sort(comparePersonNames);
+    expect(byKey.map(fullName)).toEqual(byCollator.map(fullName));
+  });
+
+  it('puts ă and â after a and đ after d, in plain ASCII', () => {
+    const key = (name: string) => personSortKey(splitFullName(name));
+    expect(key('Lê An') < key('Lê Ăn')).toBe(true);
+    expect(key('Lê Ăn') < key('Lê Ân')).toBe(true);
+    expect(key('Lê Dung') < key('Lê Đào')).toBe(true);
+    expect([...key('Lê Thị Đào')].every((char) => char.charCodeAt(0) < 0x80)).toBe(true);
   });
 });

@@ -67,3 +67,42 @@ export function titleCaseName(value: string): string {
       (_, before: string, letter: string) => before + letter.toLocaleUpperCase('vi'),
     );
 }
+
+const alphabet = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const tones: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+const letterMarks: Record<string, string> = { '\u0306': '\u0306', '\u0302': '\u0302', '\u031b': '\u031b' };
+
+function primaryAndTones(value: string): { primary: string; tones: string } {
+  let primary = '';
+  let toneDigits = '';
+  for (const char of normalizePersonName(value).toLocaleLowerCase('vi')) {
+    if (char === ' ' || char === '-') {
+      primary += ' ';
+      continue;
+    }
+    const [base = '', ...marks] = char.normalize('NFD');
+    let letter = base;
+    let tone = 0;
+    for (const mark of marks) {
+      if (letterMarks[mark]) letter = (letter + mark).normalize('NFC');
+      else tone = tones[mark] ?? tone;
+    }
+    const index = alphabet.indexOf(letter);
+    if (index >= 0) {
+      primary += String.fromCharCode(0x41 + index);
+      toneDigits += tone;
+    } else if (/\d/.test(letter)) primary += letter;
+  }
+  return { primary, tones: toneDigits };
+}
+
+/**
+ * A key that sorts people by tên, tên đệm, họ in Vietnamese alphabet order (ă after a, đ after d;
+ * tones only break ties) when compared byte by byte, as PostgreSQL's "C" collation does.
+ */
+export function personSortKey(parts: PersonNameParts): string {
+  const ten = primaryAndTones(parts.ten);
+  const tenDem = primaryAndTones(parts.tenDem);
+  const ho = primaryAndTones(parts.ho);
+  return `${ten.primary}\u0001${tenDem.primary}\u0001${ho.primary}\u0002${ten.tones}${tenDem.tones}${ho.tones}`;
+}

@@ -1,3 +1,5 @@
 export * from './accounts';
 export * from './audit';
+export * from './households';
+export * from './teams';
 export * from './units';

@@ -1,0 +1,2 @@
+// Contracts of the households, persons and import endpoints.
+export {};

@@ -1,0 +1,2 @@
+// Contracts of the self-governing teams, activities and figures endpoints.
+export {};
