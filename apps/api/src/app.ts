@@ -24,6 +24,9 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { householdsRoutes } from './modules/households/households.routes';
+import { householdImportRoutes } from './modules/households/households-import.routes';
+import { statsRoutes } from './modules/teams/stats.routes';
+import { teamsRoutes } from './modules/teams/teams.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 
 declare module 'fastify' {
@@ -103,6 +106,9 @@ export async function buildApp({
       await api.register(unitsRoutes);
       await api.register(auditRoutes);
       await api.register(householdsRoutes);
+      await api.register(householdImportRoutes);
+      await api.register(teamsRoutes);
+      await api.register(statsRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
