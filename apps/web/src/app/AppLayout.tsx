@@ -1,4 +1,13 @@
-import { ApartmentOutlined, AuditOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  FormOutlined,
+  HomeOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -27,6 +36,30 @@ export function AppLayout() {
       key: '/units',
       icon: <ApartmentOutlined />,
       label: <span data-testid="nav-units">{t('nav.units')}</span>,
+    },
+    ...(canDo(me, 'teams.write')
+      ? [
+          {
+            key: '/my-team',
+            icon: <FormOutlined />,
+            label: <span data-testid="nav-my-team">{t('nav.myTeam')}</span>,
+          },
+        ]
+      : []),
+    {
+      key: '/households',
+      icon: <HomeOutlined />,
+      label: <span data-testid="nav-households">{t('nav.households')}</span>,
+    },
+    {
+      key: '/teams',
+      icon: <ClusterOutlined />,
+      label: <span data-testid="nav-teams">{t('nav.teams')}</span>,
+    },
+    {
+      key: '/stats',
+      icon: <BarChartOutlined />,
+      label: <span data-testid="nav-stats">{t('nav.stats')}</span>,
     },
     ...(canDo(me, 'users.manage')
       ? [
