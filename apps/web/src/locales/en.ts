@@ -399,6 +399,8 @@ export const en: Record<MessageKey, string> = {
   'import.report.rejected': 'Rows with errors',
   'import.report.errors': 'Errors',
   'import.report.download': 'Download the error report (.csv)',
+  'import.report.firstErrors':
+    'Showing the first {shown} of {count} errors; download the report for all of them.',
   'import.report.allValid': 'Every row is valid',
   'import.col.row': 'Row',
   'import.col.column': 'Column',

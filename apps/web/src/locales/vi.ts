@@ -397,6 +397,7 @@ export const vi = {
   'import.report.rejected': 'Dòng bị lỗi',
   'import.report.errors': 'Danh sách lỗi',
   'import.report.download': 'Tải báo cáo lỗi (.csv)',
+  'import.report.firstErrors': 'Đang hiện {shown} lỗi đầu tiên trong {count} lỗi; tải báo cáo để xem đủ.',
   'import.report.allValid': 'Mọi dòng đều hợp lệ',
   'import.col.row': 'Dòng',
   'import.col.column': 'Cột',

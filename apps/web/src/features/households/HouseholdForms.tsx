@@ -1,5 +1,12 @@
 import { DeleteOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import type { FieldError } from '@doanket/domain';
+import {
+  type CreatedWithDuplicates,
+  CreateHouseholdRequest,
+  type FieldError,
+  PersonInput,
+  type Relation,
+  type UpdatePersonRequest,
+} from '@doanket/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,15 +36,8 @@ import { useI18n } from '../../lib/i18n';
 import { useAppHref } from '../../lib/url-state';
 import { UnitPicker } from '../units/UnitPicker';
 import { unitDetailQuery } from '../units/units.api';
-import { CreateHouseholdInput, PersonInput } from './household-inputs';
 import { relationOptions } from './household-labels';
-import {
-  type CreatedWithDuplicates,
-  type DuplicateFlag,
-  type HouseholdMember,
-  householdsApi,
-  householdsKey,
-} from './households.api';
+import { type DuplicateFlag, type HouseholdMember, householdsApi, householdsKey } from './households.api';
 
 /** "members.0.fullName" → ['members', 0, 'fullName'], the name antd gives the field in a Form.List. */
 export function fieldPath(path: string): (string | number)[] {
@@ -125,16 +125,24 @@ type MemberValues = {
   phone?: string;
 };
 
-function toPersonInput(values: MemberValues) {
+function toPersonInput(values: MemberValues): PersonInput {
   return {
     fullName: values.fullName ?? '',
-    relation: values.relation,
+    relation: values.relation as Relation,
     isHead: values.relation === 'head',
     sex: values.sex ?? null,
     birthDate: values.birthDate ? fromDayjs(values.birthDate) : null,
-    citizenId: values.citizenId,
-    phone: values.phone,
+    citizenId: values.citizenId ?? null,
+    phone: values.phone ?? null,
   };
+}
+
+/** Field errors that match no field of the form, shown as one message under it. */
+function leftoverError(rest: readonly FieldError[]): ApiError | null {
+  const first = rest[0];
+  return first
+    ? new ApiError(400, { code: 'validation', message: first.message, messageEn: first.messageEn })
+    : null;
 }
 
 function MemberFields({ prefix, lang }: { prefix: (string | number)[]; lang: Lang }) {
@@ -238,17 +246,13 @@ export function CreateHouseholdModal({
       phone: values.phone,
       members: (values.members ?? []).map(toPersonInput),
     };
-    const checked = validateWith(CreateHouseholdInput, input);
+    const checked = validateWith(CreateHouseholdRequest, input);
     if (!checked.ok) {
-      const rest = applyFieldErrors(form, checked.fields, lang, householdFields);
-      const first = rest[0];
-      if (first)
-        setFormError(
-          new ApiError(400, { code: 'validation', message: first.message, messageEn: first.messageEn }),
-        );
+      setFormError(leftoverError(applyFieldErrors(form, checked.fields, lang, householdFields)));
       return;
     }
-    mutation.mutate(checked.data, {
+    // The contract's checks passed; the server reads the same input again.
+    mutation.mutate(input, {
       onError: (error) => setFormError(apiFieldErrors(form, error, lang, householdFields) ? null : error),
     });
   };
@@ -403,8 +407,10 @@ export function MemberModal({
   const mutation = useMutation({
     mutationFn: async (input: PersonInput): Promise<DuplicateFlag[]> => {
       if (!member) return (await householdsApi.addPerson(householdId, input)).duplicates;
-      const { citizenId, ...rest } = input;
-      await householdsApi.updatePerson(member.id, citizenId ? input : rest);
+      // A blank citizen ID on edit keeps the stored one, which the form never shows.
+      const { citizenId, isHead: _isHead, ...rest } = input;
+      const change: UpdatePersonRequest = citizenId ? { ...rest, citizenId } : rest;
+      await householdsApi.updatePerson(member.id, change);
       return [];
     },
     onSuccess: async (flags) => {
@@ -414,6 +420,16 @@ export function MemberModal({
       else onClose();
     },
   });
+  const showErrors = (fields: readonly FieldError[]) => {
+    const known = fields.filter((field) => personFields.includes(field.path));
+    form.setFields(
+      known.map((field) => ({
+        name: ['person', field.path] as never,
+        errors: [lang === 'en' ? field.messageEn : field.message],
+      })),
+    );
+    setFormError(leftoverError(fields.filter((field) => !personFields.includes(field.path))));
+  };
 
   if (duplicates.length) {
     return (
@@ -460,31 +476,19 @@ export function MemberModal({
         }}
         onFinish={(values) => {
           setFormError(null);
-          const checked = validateWith(PersonInput, toPersonInput(values.person));
-          const known = personFields;
+          const input = toPersonInput(values.person);
+          const checked = validateWith(
+            PersonInput,
+            member && !input.citizenId ? { ...input, citizenId: null } : input,
+          );
           if (!checked.ok) {
-            form.setFields(
-              checked.fields
-                .filter((field) => known.includes(field.path))
-                .map((field) => ({
-                  name: ['person', field.path] as never,
-                  errors: [lang === 'en' ? field.messageEn : field.message],
-                })),
-            );
+            showErrors(checked.fields);
             return;
           }
-          mutation.mutate(checked.data, {
+          mutation.mutate(input, {
             onError: (error) => {
-              if (error instanceof ApiError && error.fields.some((field) => known.includes(field.path))) {
-                form.setFields(
-                  error.fields.map((field) => ({
-                    name: ['person', field.path] as never,
-                    errors: [lang === 'en' ? field.messageEn : field.message],
-                  })),
-                );
-                return;
-              }
-              setFormError(error);
+              if (error instanceof ApiError && error.fields.length > 0) showErrors(error.fields);
+              else setFormError(error);
             },
           });
         }}

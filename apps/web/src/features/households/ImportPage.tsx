@@ -465,6 +465,14 @@ export function ImportPage() {
                     <Button icon={<DownloadOutlined />}>{t('import.report.download')}</Button>
                   </a>
                 </Flex>
+                {(job.data.errorCount ?? 0) > job.data.errors.length ? (
+                  <Typography.Text type="secondary" data-testid="import-errors-partial">
+                    {t('import.report.firstErrors', {
+                      shown: formatNumber(job.data.errors.length),
+                      count: formatNumber(job.data.errorCount ?? 0),
+                    })}
+                  </Typography.Text>
+                ) : null}
                 <ErrorsTable job={job.data} />
               </>
             ) : (

@@ -54,7 +54,9 @@ describe('import flow', () => {
     expect(progressPercent({ status: 'running', total: 200, processed: 50 })).toBe(25);
     expect(progressPercent({ status: 'running', total: 200, processed: 200 })).toBe(99);
     expect(progressPercent({ status: 'done', total: 200, processed: 200 })).toBe(100);
+    expect(progressPercent({ status: 'running', total: 200, processed: 50, percent: 40 })).toBe(40);
     expect(validRows({ total: 120, rejected: 7 })).toBe(113);
+    expect(validRows({ total: 120, rejected: 7, validRows: 110 })).toBe(110);
     expect(validRows({ total: null, rejected: 0 })).toBe(0);
   });
 });

@@ -14,6 +14,7 @@ export const InspectResult = z.object({
   missing: z.array(z.string()),
   unknown: z.array(z.object({ index: z.number(), header: z.string() })),
   sampleRows: z.array(z.object({ row: z.number(), values: z.array(z.unknown()) })),
+  duplicates: z.array(z.object({ index: z.number(), field: z.string() })).optional(),
 });
 export type InspectResult = z.infer<typeof InspectResult>;
 
@@ -27,6 +28,9 @@ export const ImportJob = z.object({
   processed: z.number().default(0),
   imported: z.number().default(0),
   rejected: z.number().default(0),
+  validRows: z.number().nullish(),
+  percent: z.number().nullish(),
+  errorCount: z.number().nullish(),
   householdsImported: z.number().nullish(),
   duplicatesFlagged: z.number().nullish(),
   message: z.string().nullish(),
@@ -106,15 +110,17 @@ export function isFinished(job: Pick<ImportJob, 'status'>): boolean {
   return job.status === 'done' || job.status === 'failed';
 }
 
-/** Whole percent of rows processed; 0 while the total is not known yet. */
-export function progressPercent(job: Pick<ImportJob, 'status' | 'total' | 'processed'>): number {
+/** Whole percent done: the server's own figure when it gives one, else rows processed of the total. */
+export function progressPercent(job: Pick<ImportJob, 'status' | 'total' | 'processed' | 'percent'>): number {
   if (job.status === 'done') return 100;
+  if (typeof job.percent === 'number') return Math.max(0, Math.min(99, Math.floor(job.percent)));
   if (!job.total) return 0;
   return Math.min(99, Math.floor((job.processed / job.total) * 100));
 }
 
-/** Rows that passed the check: every row not rejected. */
-export function validRows(job: Pick<ImportJob, 'total' | 'rejected'>): number {
+/** Rows that passed the check: the server's count when it gives one, else every row not rejected. */
+export function validRows(job: Pick<ImportJob, 'total' | 'rejected' | 'validRows'>): number {
+  if (typeof job.validRows === 'number') return job.validRows;
   return Math.max(0, (job.total ?? 0) - job.rejected);
 }
 
