@@ -8,6 +8,7 @@ export * from './common/messages';
 export * from './common/schemas';
 export * from './format';
 export * from './households/contracts';
+export * from './households/import-contracts';
 export * from './households/messages';
 export * from './residents/index';
 export * from './teams/contracts';

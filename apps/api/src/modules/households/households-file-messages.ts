@@ -1,3 +1,5 @@
+import { formatDate, previousDay } from '@doanket/domain';
+
 /** Bilingual texts of the household file import that the residents parsers do not already have. */
 type Text = { vi: string; en: string };
 
@@ -171,3 +173,91 @@ export class HouseholdFileError extends Error {
 }
 
 export type FileProblem = { code: HouseholdFileErrorCode; message: string; messageEn: string; line?: number };
+
+/** Texts of the import into the register (the ward, the date, the upload, the job). */
+export const importMessages = {
+  wardNotFound: (code: string): Text => ({
+    vi: `Không tìm thấy phường, xã có mã ${code}`,
+    en: `No ward or commune has the code ${code}`,
+  }),
+  notAWard: (code: string): Text => ({
+    vi: `Đơn vị ${code} không phải phường, xã hay đặc khu; hãy nhập vào một phường, xã`,
+    en: `Unit ${code} is not a ward, commune or special zone; import into a ward or commune`,
+  }),
+  wardNotOnDate: (name: string, at: string, from: string, to: string | null): Text => ({
+    vi: `${name} không còn hiệu lực vào ngày ${formatDate(at)} (từ ${formatDate(from)}${to ? ` đến hết ${formatDate(previousDay(to))}` : ''}); hãy chọn ngày dữ liệu (at) trong khoảng đó`,
+    en: `${name} was not in force on ${at} (from ${from}${to ? ` until ${previousDay(to)}` : ''}); choose a date (at) within that period`,
+  }),
+  unknownGroup: (name: string, ward: string, at: string): Text => ({
+    vi: `Không có tổ dân phố "${name}" trong ${ward} vào ngày ${formatDate(at)}`,
+    en: `No residential group "${name}" in ${ward} on ${at}`,
+  }),
+  groupRequired: (code: string): Text => ({
+    vi: `Hộ ${code} chưa có trong sổ: cần ghi tổ dân phố`,
+    en: `Household ${code} is new to the register: its residential group is required`,
+  }),
+  noFile: (): Text => ({
+    vi: 'Chưa có tệp: hãy gửi tệp trong trường "file" (multipart/form-data)',
+    en: 'No file: send it in the "file" field (multipart/form-data)',
+  }),
+  notMultipart: (): Text => ({
+    vi: 'Yêu cầu cần dạng multipart/form-data với tệp trong trường "file"',
+    en: 'The request must be multipart/form-data with the file in the "file" field',
+  }),
+  tooManyParts: (): Text => ({
+    vi: 'Chỉ gửi một tệp (trường "file") và trường "mapping" nếu cần',
+    en: 'Send one file ("file") and, if needed, the "mapping" field',
+  }),
+  invalidMappingJson: (): Text => ({
+    vi: 'Trường "mapping" phải là JSON dạng {"trường": số thứ tự cột}, ví dụ {"householdCode": 0, "fullName": 3}',
+    en: 'The "mapping" field must be JSON {"field": column index}, e.g. {"householdCode": 0, "fullName": 3}',
+  }),
+  strictRefused: (rows: number): Text => ({
+    vi: `Có ${rows} dòng thuộc hộ có lỗi; chế độ "không nhập gì nếu có lỗi" nên chưa ghi gì. Hãy sửa theo báo cáo lỗi rồi nhập lại`,
+    en: `${rows} rows belong to households with errors; strict mode wrote nothing. Fix them from the error report and import again`,
+  }),
+  nothingValid: (): Text => ({
+    vi: 'Không có hộ nào hợp lệ để nhập; xem báo cáo lỗi',
+    en: 'No valid household to import; see the error report',
+  }),
+  checked: (valid: number, invalid: number): Text => ({
+    vi: `Đã kiểm tra: ${valid} hộ hợp lệ, ${invalid} hộ có lỗi; chưa ghi gì`,
+    en: `Checked: ${valid} valid households, ${invalid} with errors; nothing written`,
+  }),
+  writeFailed: (): Text => ({
+    vi: 'Lỗi khi ghi vào sổ; không có dữ liệu nào của tệp được ghi. Hãy thử lại, nếu vẫn lỗi hãy báo quản trị',
+    en: 'Writing to the register failed; nothing of the file was written. Try again, and tell the administrator if it persists',
+  }),
+  interrupted: (): Text => ({
+    vi: 'Việc nhập bị gián đoạn (máy chủ đã dừng); không có dữ liệu nào của tệp được ghi. Hãy nhập lại',
+    en: 'The import was interrupted (the server stopped); nothing of the file was written. Import it again',
+  }),
+  dataKeyMissing: (): Text => ({
+    vi: 'Chưa cấu hình khóa mã hóa dữ liệu (DOANKET_DATA_KEY): không thể lưu số CCCD',
+    en: 'No data key is configured (DOANKET_DATA_KEY): citizen IDs cannot be stored',
+  }),
+};
+
+export type HouseholdImportErrorCode =
+  | 'import.ward_not_found'
+  | 'import.not_a_ward'
+  | 'import.ward_not_on_date'
+  | 'import.no_file'
+  | 'import.not_multipart'
+  | 'import.too_many_parts'
+  | 'import.invalid_mapping';
+
+/** A refused import request, answered with its own code and both languages. */
+export class HouseholdImportError extends Error {
+  readonly messageEn: string;
+
+  constructor(
+    readonly code: HouseholdImportErrorCode | HouseholdFileErrorCode,
+    readonly statusCode: 400 | 404 | 413 | 415,
+    text: Text,
+  ) {
+    super(text.vi);
+    this.name = 'HouseholdImportError';
+    this.messageEn = text.en;
+  }
+}

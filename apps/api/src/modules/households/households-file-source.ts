@@ -13,6 +13,8 @@ export type HouseholdFileInput = {
   fileName?: string;
   /** Defaults to 50 MB. */
   maxBytes?: number;
+  /** Told the bytes read so far, for progress. */
+  onBytes?: (bytes: number) => void;
 };
 
 export const defaultMaxBytes = 50 * 1024 * 1024;
@@ -80,6 +82,7 @@ export async function openHouseholdFile(input: HouseholdFileInput): Promise<Open
       for await (const chunk of stream) {
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
         total += bytes.length;
+        input.onBytes?.(total);
         if (total > maxBytes) {
           failure = new HouseholdFileError('file.too_large', fileMessages.tooLarge(maxBytes));
           return;

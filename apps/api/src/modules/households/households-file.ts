@@ -1,6 +1,8 @@
 import {
   checkCitizenId,
   foldDiacritics,
+  type HouseholdCategory,
+  householdCategories,
   type ImportField,
   importColumns,
   matchHeaders,
@@ -108,6 +110,8 @@ export type ReadHouseholdRowsOptions = {
   /** YYYY-MM-DD; defaults to today in Việt Nam. */
   today?: string;
   maxRows?: number;
+  /** Categories "Diện hộ" may name; defaults to the built-in list. */
+  categories?: readonly HouseholdCategory[];
 };
 
 type Located = { header: SheetRow; rows: AsyncGenerator<SheetRow> };
@@ -170,7 +174,8 @@ function columnNames(headers: readonly string[], mapping: HouseholdFileMapping):
   return names;
 }
 
-function checkMapping(mapping: HouseholdFileMapping): void {
+/** Refuses a mapping that gives two fields one column or leaves out a required field. */
+export function checkMapping(mapping: HouseholdFileMapping): void {
   const indexes = Object.values(mapping);
   const valid = indexes.every((index) => Number.isInteger(index) && index >= 0 && index < 16_384);
   if (!valid || new Set(indexes).size !== indexes.length) {
@@ -257,6 +262,7 @@ export async function* readHouseholdRows(
       mapping,
       columns: columnNames(headers, mapping),
       today: options.today ?? todayInVietnam(),
+      categories: options.categories ?? householdCategories,
     };
     for await (const row of rows) yield checkRow(row, context);
   } catch (error) {
@@ -271,6 +277,7 @@ type RowContext = {
   mapping: HouseholdFileMapping;
   columns: Record<ImportField, string>;
   today: string;
+  categories: readonly HouseholdCategory[];
 };
 
 // Tab, line feed and carriage return are fine in a cell; other controls are not text.
@@ -358,7 +365,7 @@ function checkRow(sheetRow: SheetRow, context: RowContext): HouseholdRow {
   const phone = phoneText === '' ? null : normalizePhone(phoneText);
   if (phone && !phone.ok) addResident('phone', phone.error);
 
-  const categories = parseHouseholdCategories(raw('categories'));
+  const categories = parseHouseholdCategories(raw('categories'), context.categories);
   if (categories.unrecognized.length > 0) {
     add('categories', 'household.category.unknown', cellMessages.unknownCategories(categories.unrecognized));
   }
@@ -427,15 +434,41 @@ export type HouseholdGroups = {
   errorReport: ErrorReportLine[];
 };
 
-type Pending = {
-  code: string | null;
-  rows: HouseholdRow[];
-  extra: ReportedError[];
-  exact: Map<string, number>;
-  citizenIds: Map<string, number>;
-  people: Map<string, number>;
-  address?: { value: string; key: string; row: number };
-  residentialGroup?: { value: string; key: string; row: number };
+type Text = { vi: string; en: string };
+type FirstValue = { value: string; key: string; row: number };
+
+/** What the checker keeps of a household: counts and first values, never its rows. */
+export type HouseholdSummary = {
+  code: string;
+  /** Rows of the household in the file. */
+  rows: number;
+  /** Rows read into a person, i.e. without a row error. */
+  persons: number;
+  firstRow: number;
+  lastRow: number;
+  /** Rows marking the head. */
+  heads: number[];
+  address: string | null;
+  residentialGroupName: string | null;
+  /** Every problem found, row by row; a household with any is not imported. */
+  errors: ReportedError[];
+  columns: Readonly<Record<ImportField, string>>;
+};
+
+/** A problem found by a caller that knows more than the file (the register, the ward's groups). */
+export type ExtraProblem = { row: number; field: ImportField; code: string; text: Text };
+
+export type HouseholdCheck = {
+  households: ReadonlyMap<string, HouseholdSummary>;
+  rows: number;
+  /** Rows of households without any problem. */
+  validRows: number;
+  /** Rows of households with a problem, and rows without a household code. */
+  rejectedRows: number;
+  validHouseholds: number;
+  invalidHouseholds: number;
+  /** Every problem, by row and column. */
+  errorReport: ErrorReportLine[];
 };
 
 function compareKey(value: string): string {
@@ -444,176 +477,246 @@ function compareKey(value: string): string {
     .trim();
 }
 
+/** A 64-bit FNV-1a digest of a row's cells: repeated rows are found without keeping their text. */
+function rowDigest(values: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const raw of values) {
+    const value = raw.trim();
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995);
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193);
+    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
+type State = HouseholdSummary & {
+  addressFirst?: FirstValue;
+  groupFirst?: FirstValue;
+};
+
 /**
- * Gathers rows into households (a household's rows may be anywhere in the file) and adds the
- * checks that need several rows: one head, no one twice, one address, one ID per person.
+ * Checks the rows of a file household by household as they stream past (a household's rows may
+ * be anywhere in the file): one head, no one twice, one address and group, one ID per person.
+ * Keeps counts, first values and problems, not the rows, so memory stays small as files grow.
  */
-export async function groupHouseholds(
-  rows: AsyncIterable<HouseholdRow> | Iterable<HouseholdRow>,
-): Promise<HouseholdGroups> {
-  const households = new Map<string, Pending>();
-  const orphans: Pending = newPending(null);
-  const idOwners = new Map<string, { household: Pending; row: HouseholdRow }>();
+export class HouseholdChecker {
+  private readonly households = new Map<string, State>();
+  private readonly exact = new Map<string, number>();
+  private readonly people = new Map<string, number>();
+  private readonly idOwners = new Map<string, { household: State; row: number }>();
+  private readonly orphanErrors: ReportedError[] = [];
+  private orphanRows = 0;
+  private rows = 0;
 
-  const report = (household: Pending, row: HouseholdRow, field: ImportField, code: string, text: Text) =>
-    household.extra.push({
-      row: row.row,
-      column: row.columns[field],
-      field,
-      code,
-      message: text.vi,
-      messageEn: text.en,
-    });
-
-  for await (const row of rows) {
+  add(row: HouseholdRow): void {
+    this.rows += 1;
     if (row.householdCode === null) {
-      orphans.rows.push(row);
-      continue;
+      this.orphanRows += 1;
+      for (const error of row.errors) this.orphanErrors.push({ ...error, row: row.row });
+      return;
     }
-    let household = households.get(row.householdCode);
+    let household = this.households.get(row.householdCode);
     if (!household) {
-      household = newPending(row.householdCode);
-      households.set(row.householdCode, household);
+      household = {
+        code: row.householdCode,
+        rows: 0,
+        persons: 0,
+        firstRow: row.row,
+        lastRow: row.row,
+        heads: [],
+        address: null,
+        residentialGroupName: null,
+        errors: [],
+        columns: row.columns,
+      };
+      this.households.set(row.householdCode, household);
     }
-    household.rows.push(row);
+    household.rows += 1;
+    household.lastRow = row.row;
+    if (row.isHead) household.heads.push(row.row);
+    for (const error of row.errors) household.errors.push({ ...error, row: row.row });
     const person = row.person;
-    if (!person) continue;
+    if (!person) return;
+    household.persons += 1;
 
-    const exactKey = row.values.map((value) => singleLine(value)).join('\u0001');
+    const report = (field: ImportField, code: string, text: Text) =>
+      this.report(household, row.row, field, code, text);
+    const exactKey = `${household.code}\u0001${rowDigest(row.values)}`;
     const personKey = person.birthYear
-      ? `${compareKey([person.ho, person.tenDem, person.ten].join(' '))}|${person.birthDate ?? person.birthYear}`
+      ? `${household.code}\u0001${compareKey([person.ho, person.tenDem, person.ten].join(' '))}|${person.birthDate ?? person.birthYear}`
       : null;
-    const exactRow = household.exact.get(exactKey);
-    const sameIdRow = person.citizenId ? household.citizenIds.get(person.citizenId) : undefined;
-    const samePersonRow = personKey ? household.people.get(personKey) : undefined;
+    const exactRow = this.exact.get(exactKey);
+    const owner = person.citizenId ? this.idOwners.get(person.citizenId) : undefined;
+    const samePersonRow = personKey ? this.people.get(personKey) : undefined;
     if (exactRow !== undefined) {
-      report(household, row, 'fullName', 'household.duplicate_row', householdMessages.duplicateRow(exactRow));
-    } else if (sameIdRow !== undefined) {
-      report(
-        household,
-        row,
-        'citizenId',
-        'household.same_citizen_id',
-        householdMessages.sameCitizenId(sameIdRow),
-      );
+      report('fullName', 'household.duplicate_row', householdMessages.duplicateRow(exactRow));
+    } else if (owner && owner.household === household) {
+      report('citizenId', 'household.same_citizen_id', householdMessages.sameCitizenId(owner.row));
     } else if (samePersonRow !== undefined) {
-      report(
-        household,
-        row,
-        'fullName',
-        'household.same_person',
-        householdMessages.samePerson(samePersonRow),
-      );
+      report('fullName', 'household.same_person', householdMessages.samePerson(samePersonRow));
     }
-    household.exact.set(exactKey, household.exact.get(exactKey) ?? row.row);
-    if (personKey && !household.people.has(personKey)) household.people.set(personKey, row.row);
+    if (exactRow === undefined) this.exact.set(exactKey, row.row);
+    if (personKey && samePersonRow === undefined) this.people.set(personKey, row.row);
 
     if (person.citizenId) {
-      const owner = idOwners.get(person.citizenId);
-      if (!owner) {
-        idOwners.set(person.citizenId, { household, row });
-        household.citizenIds.set(person.citizenId, row.row);
-      } else if (owner.household !== household) {
+      if (!owner) this.idOwners.set(person.citizenId, { household, row: row.row });
+      else if (owner.household !== household) {
         const code = 'household.citizen_id_elsewhere';
         report(
-          household,
-          row,
           'citizenId',
           code,
-          householdMessages.citizenIdInOtherHousehold(owner.household.code!, owner.row.row),
+          householdMessages.citizenIdInOtherHousehold(owner.household.code, owner.row),
         );
-        report(
+        this.report(
           owner.household,
           owner.row,
           'citizenId',
           code,
-          householdMessages.citizenIdInOtherHousehold(household.code!, row.row),
+          householdMessages.citizenIdInOtherHousehold(household.code, row.row),
         );
-      } else if (!household.citizenIds.has(person.citizenId)) {
-        household.citizenIds.set(person.citizenId, row.row);
       }
     }
 
     for (const field of ['address', 'residentialGroup'] as const) {
       const value = field === 'address' ? person.address : person.residentialGroupName;
       if (!value) continue;
-      const key = compareKey(value);
-      const first = household[field];
-      if (!first) household[field] = { value, key, row: row.row };
-      else if (first.key !== key) {
+      const slot = field === 'address' ? 'addressFirst' : 'groupFirst';
+      const first = household[slot];
+      if (!first) {
+        household[slot] = { value, key: compareKey(value), row: row.row };
+        if (field === 'address') household.address = value;
+        else household.residentialGroupName = value;
+      } else if (first.value !== value && first.key !== compareKey(value)) {
         const label =
           field === 'address' ? householdMessages.addressLabel : householdMessages.residentialGroupLabel;
-        report(
-          household,
-          row,
-          field,
-          `household.${field}_conflict`,
-          householdMessages.conflict(label, first.row),
-        );
+        report(field, `household.${field}_conflict`, householdMessages.conflict(label, first.row));
       }
     }
   }
 
+  private report(household: State, row: number, field: ImportField, code: string, text: Text): void {
+    household.errors.push({
+      row,
+      column: household.columns[field],
+      field,
+      code,
+      message: text.vi,
+      messageEn: text.en,
+    });
+  }
+
+  /**
+   * Adds the checks that need every row of a household (its head), and the caller's own;
+   * then a household is valid when nothing was found.
+   */
+  finish(extraCheck?: (household: HouseholdSummary) => ExtraProblem[]): HouseholdCheck {
+    let validRows = 0;
+    let validHouseholds = 0;
+    for (const household of this.households.values()) {
+      if (household.heads.length === 0) {
+        this.report(
+          household,
+          household.firstRow,
+          'relation',
+          'household.no_head',
+          householdMessages.noHead(household.code),
+        );
+      } else if (household.heads.length > 1) {
+        for (const head of household.heads) {
+          this.report(
+            household,
+            head,
+            'relation',
+            'household.several_heads',
+            householdMessages.severalHeads(household.code, household.heads),
+          );
+        }
+      }
+      if (household.errors.length === 0 && extraCheck) {
+        for (const problem of extraCheck(household)) {
+          this.report(household, problem.row, problem.field, problem.code, problem.text);
+        }
+      }
+      if (household.errors.length === 0) {
+        validRows += household.rows;
+        validHouseholds += 1;
+      }
+      delete household.addressFirst;
+      delete household.groupFirst;
+    }
+    const all = [...this.households.values()].flatMap((household) => household.errors);
+    const errorReport = [...all, ...this.orphanErrors]
+      .sort((a, b) => a.row - b.row || fieldOrder(a.field) - fieldOrder(b.field))
+      .map((error) => ({
+        row: error.row,
+        column: error.column,
+        reason: error.message,
+        reasonEn: error.messageEn,
+      }));
+    this.exact.clear();
+    this.people.clear();
+    this.idOwners.clear();
+    return {
+      households: this.households,
+      rows: this.rows,
+      validRows,
+      rejectedRows: this.rows - validRows,
+      validHouseholds,
+      invalidHouseholds: this.households.size - validHouseholds,
+      errorReport,
+    };
+  }
+}
+
+/**
+ * Gathers rows into households (a household's rows may be anywhere in the file) with the checks
+ * of HouseholdChecker. Keeps every row: for previews and small files; imports stream instead.
+ */
+export async function groupHouseholds(
+  rows: AsyncIterable<HouseholdRow> | Iterable<HouseholdRow>,
+): Promise<HouseholdGroups> {
+  const checker = new HouseholdChecker();
+  const byCode = new Map<string, HouseholdRow[]>();
+  const orphans: HouseholdRow[] = [];
+  for await (const row of rows) {
+    checker.add(row);
+    if (row.householdCode === null) orphans.push(row);
+    else {
+      const list = byCode.get(row.householdCode);
+      if (list) list.push(row);
+      else byCode.set(row.householdCode, [row]);
+    }
+  }
+  const check = checker.finish();
   const valid: Household[] = [];
   const invalid: InvalidHousehold[] = [];
-  for (const household of households.values()) {
-    const heads = household.rows.filter((row) => row.isHead);
-    const first = household.rows[0]!;
-    if (heads.length === 0) {
-      report(household, first, 'relation', 'household.no_head', householdMessages.noHead(household.code!));
-    } else if (heads.length > 1) {
-      const headRows = heads.map((row) => row.row);
-      for (const head of heads) {
-        report(
-          household,
-          head,
-          'relation',
-          'household.several_heads',
-          householdMessages.severalHeads(household.code!, headRows),
-        );
-      }
-    }
-    const errors = collectErrors(household);
-    if (errors.length > 0) {
-      invalid.push({ householdCode: household.code, rows: household.rows, errors });
+  for (const [code, householdRows] of byCode) {
+    const summary = check.households.get(code)!;
+    if (summary.errors.length > 0) {
+      const errors = [...summary.errors].sort((a, b) => a.row - b.row);
+      invalid.push({ householdCode: code, rows: householdRows, errors });
       continue;
     }
-    const members = household.rows.map((row) => ({ row: row.row, person: row.person! }));
+    const members = householdRows.map((row) => ({ row: row.row, person: row.person! }));
     valid.push({
-      code: household.code!,
-      residentialGroupName: household.residentialGroup?.value ?? null,
-      address: household.address?.value ?? null,
+      code,
+      residentialGroupName: summary.residentialGroupName,
+      address: summary.address,
       categories: [...new Set(members.flatMap((member) => member.person.categories))],
       head: members.find((member) => member.person.isHead)!,
       members,
     });
   }
-  if (orphans.rows.length > 0) {
-    invalid.push({ householdCode: null, rows: orphans.rows, errors: collectErrors(orphans) });
+  if (orphans.length > 0) {
+    const errors = orphans.flatMap((row) => row.errors.map((error) => ({ ...error, row: row.row })));
+    invalid.push({ householdCode: null, rows: orphans, errors });
   }
-  const errorReport = invalid
-    .flatMap((household) => household.errors)
-    .sort((a, b) => a.row - b.row || fieldOrder(a.field) - fieldOrder(b.field))
-    .map((error) => ({
-      row: error.row,
-      column: error.column,
-      reason: error.message,
-      reasonEn: error.messageEn,
-    }));
-  return { valid, invalid, errorReport };
-}
-
-type Text = { vi: string; en: string };
-
-function newPending(code: string | null): Pending {
-  return { code, rows: [], extra: [], exact: new Map(), citizenIds: new Map(), people: new Map() };
-}
-
-function collectErrors(household: Pending): ReportedError[] {
-  const errors: ReportedError[] = household.rows.flatMap((row) =>
-    row.errors.map((error) => ({ ...error, row: row.row })),
-  );
-  return [...errors, ...household.extra].sort((a, b) => a.row - b.row);
+  return { valid, invalid, errorReport: check.errorReport };
 }
 
 function fieldOrder(field: ImportField | null): number {
