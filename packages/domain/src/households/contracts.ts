@@ -229,6 +229,8 @@ export const CreateHouseholdRequest = z
     members: z.array(PersonInput).min(1).max(100),
   })
   .superRefine((value, ctx) => {
+    // Counted only once every member is read, so a wrong birth date is not also "no head".
+    if (ctx.issues.length > 0) return;
     if (value.members.filter((member) => member.isHead).length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['members'], message: 'households.one_head' });
     }

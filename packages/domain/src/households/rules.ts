@@ -67,10 +67,12 @@ export function personIssues(person: PersonValues, today: string = todayInVietna
     }
   }
   if (person.birthYear !== null) {
-    if (person.birthYear < earliestBirthYear || person.birthYear > thisYear) {
+    if (person.birthDate !== null) {
+      if (Number(person.birthDate.slice(0, 4)) !== person.birthYear) {
+        issues.push({ path: 'birthYear', key: 'persons.birth_year_mismatch' });
+      }
+    } else if (person.birthYear < earliestBirthYear || person.birthYear > thisYear) {
       issues.push({ path: 'birthYear', key: 'persons.birth_year_range' });
-    } else if (person.birthDate !== null && Number(person.birthDate.slice(0, 4)) !== person.birthYear) {
-      issues.push({ path: 'birthYear', key: 'persons.birth_year_mismatch' });
     }
   }
   if (person.isHead !== (person.relation === 'head')) {
