@@ -366,13 +366,14 @@ export function HouseholdPage() {
               render: (_v, member) => (
                 <Space size={0}>
                   <Tooltip title={t('person.export')}>
-                    <a
+                    <Button
+                      type="text"
+                      icon={<DownloadOutlined />}
                       href={personExportUrl(member.id)}
                       download={`nguoi-${member.id}.json`}
+                      aria-label={t('person.export')}
                       data-testid={`member-export-${member.id}`}
-                    >
-                      <Button type="text" icon={<DownloadOutlined />} aria-label={t('person.export')} />
-                    </a>
+                    />
                   </Tooltip>
                   {canWrite ? (
                     <>

@@ -126,9 +126,14 @@ export function HouseholdsPage() {
           />
         </Col>
         <Col xs={24} xl={6} style={{ textAlign: 'right' }}>
-          <a href={householdsExportUrl(filter)} download data-testid="households-export">
-            <Button icon={<FileExcelOutlined />}>{t('households.export')}</Button>
-          </a>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={householdsExportUrl(filter)}
+            download
+            data-testid="households-export"
+          >
+            {t('households.export')}
+          </Button>
         </Col>
       </Row>
       {list.error ? <ErrorAlert error={list.error} /> : null}
@@ -194,6 +199,7 @@ export function HouseholdsPage() {
           {
             title: t('household.address'),
             dataIndex: 'address',
+            width: 240,
             render: (value: string | null) => value ?? '—',
           },
           {

@@ -110,6 +110,7 @@ function MappingStep({
             </Typography.Text>
             <Select<number | undefined>
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               style={{ width: '100%' }}
               placeholder={t('import.mapping.none')}
               value={mapping[column.field]}
@@ -229,7 +230,7 @@ function FailedJob({ job }: { job: ImportJob }) {
 }
 
 export function ImportPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const { at } = useAsOf();
   const pageUnit = usePageUnit();
@@ -303,9 +304,14 @@ export function ImportPage() {
         </Space>
       }
       extra={
-        <a href={buildUrl('/households/template')} download data-testid="import-template">
-          <Button icon={<FileExcelOutlined />}>{t('import.template')}</Button>
-        </a>
+        <Button
+          icon={<FileExcelOutlined />}
+          href={buildUrl('/households/template')}
+          download
+          data-testid="import-template"
+        >
+          {t('import.template')}
+        </Button>
       }
       data-testid="import-page"
     >
@@ -457,13 +463,14 @@ export function ImportPage() {
               <>
                 <Flex justify="space-between" wrap gap={8} align="center">
                   <Typography.Text strong>{t('import.report.errors')}</Typography.Text>
-                  <a
-                    href={buildUrl(`/imports/${encodeURIComponent(job.data.id)}/errors.csv`)}
+                  <Button
+                    icon={<DownloadOutlined />}
+                    href={buildUrl(`/imports/${encodeURIComponent(job.data.id)}/errors.csv`, { lang })}
                     download
                     data-testid="import-errors-csv"
                   >
-                    <Button icon={<DownloadOutlined />}>{t('import.report.download')}</Button>
-                  </a>
+                    {t('import.report.download')}
+                  </Button>
                 </Flex>
                 {(job.data.errorCount ?? 0) > job.data.errors.length ? (
                   <Typography.Text type="secondary" data-testid="import-errors-partial">
