@@ -345,6 +345,33 @@ export const MoveHouseholdRequest = z
   .meta({ id: 'MoveHouseholdRequest' });
 export type MoveHouseholdRequest = z.input<typeof MoveHouseholdRequest>;
 
+// --- Persons list ---------------------------------------------------------------------------
+
+export const ListPersonsQuery = z.object({
+  unit: UnitCode.meta({ description: 'Đơn vị vào ngày `at`' }),
+  at: IsoDate.optional(),
+  q: z.string().trim().max(100).optional().meta({ description: 'Họ tên, không cần dấu' }),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListPersonsQuery = z.input<typeof ListPersonsQuery>;
+
+export const PersonListItem = HouseholdMember.omit({ hasHealth: true, hasDisability: true }).extend({
+  householdId: Uuid,
+  householdCode: z.string(),
+  groupCode: z.string(),
+  groupName: z.string(),
+});
+export const ListPersonsResponse = z
+  .object({
+    items: z.array(PersonListItem),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'PersonList' });
+export type ListPersonsResponse = z.infer<typeof ListPersonsResponse>;
+
 // --- Persons: erasure, reveal, export -------------------------------------------------------
 
 export const ErasureQuery = z.object({

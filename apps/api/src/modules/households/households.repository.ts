@@ -764,3 +764,98 @@ export async function resolveDuplicate(
     .set({ status, resolvedBy: userId, resolvedAt: sql`now()` })
     .where(eq(duplicateFlags.id, id));
 }
+
+// --- Residents list --------------------------------------------------------------------------
+
+export type PersonListRow = {
+  id: string;
+  ho: string;
+  tenDem: string;
+  ten: string;
+  sex: string | null;
+  birthDate: string | null;
+  birthYear: number | null;
+  relation: string;
+  isHead: boolean;
+  phone: string | null;
+  citizenIdMask: string | null;
+  householdId: string;
+  householdCode: string;
+  groupCode: string;
+  groupName: string;
+};
+
+/**
+ * Residents of the households placed on the date in the groups, in Vietnamese name order
+ * (tên, tên đệm, họ) through the stored sort key compared byte by byte.
+ */
+export async function listPersons(
+  db: Db,
+  filter: Pick<HouseholdFilter, 'groupIds' | 'at' | 'words'>,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PersonListRow[]; total: number }> {
+  if (filter.groupIds.length === 0) return { rows: [], total: 0 };
+  const words = filter.words.map((word) => sql`p.search_name LIKE ${likePattern(word)}`);
+  const where = sql`hp.group_unit_id = ANY(${uuidArray(filter.groupIds)}) AND ${activeOn('hp', filter.at)}
+    ${words.length > 0 ? sql`AND ${sql.join(words, sql` AND `)}` : sql``}`;
+  const rows = await queryRows<{
+    id: string;
+    ho: string;
+    ten_dem: string;
+    ten: string;
+    sex: string | null;
+    birth_date: string | null;
+    birth_year: number | null;
+    relation: string;
+    is_head: boolean;
+    phone: string | null;
+    citizen_id_mask: string | null;
+    household_id: string;
+    household_code: string;
+    group_code: string;
+    group_name: string;
+    total: number | string;
+  }>(
+    db,
+    sql`
+      SELECT p.id::text AS id, p.ho, p.ten_dem, p.ten, p.sex, p.birth_date::text AS birth_date, p.birth_year,
+        p.relation, p.is_head, p.phone, p.citizen_id_mask, h.id::text AS household_id, h.code AS household_code,
+        g.code AS group_code, g.name AS group_name, count(*) OVER () AS total
+      FROM household_placements hp
+      JOIN households h ON h.id = hp.household_id
+      JOIN persons p ON p.household_id = h.id
+      JOIN unit_versions g ON g.unit_id = hp.group_unit_id AND ${activeOn('g', filter.at)}
+      WHERE ${where}
+      ORDER BY p.sort_key COLLATE "C", p.id
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page.offset > 0) {
+    const counted = await queryRows<{ total: number | string }>(
+      db,
+      sql`SELECT count(*) AS total FROM household_placements hp JOIN persons p ON p.household_id = hp.household_id
+          WHERE ${where}`,
+    );
+    total = Number(counted[0]?.total ?? 0);
+  }
+  return {
+    rows: rows.map((row) => ({
+      id: row.id,
+      ho: row.ho,
+      tenDem: row.ten_dem,
+      ten: row.ten,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      birthYear: row.birth_year === null ? null : Number(row.birth_year),
+      relation: row.relation,
+      isHead: row.is_head,
+      phone: row.phone,
+      citizenIdMask: row.citizen_id_mask,
+      householdId: row.household_id,
+      householdCode: row.household_code,
+      groupCode: row.group_code,
+      groupName: row.group_name,
+    })),
+    total,
+  };
+}

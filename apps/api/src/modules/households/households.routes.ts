@@ -20,6 +20,8 @@ import {
   ListHouseholdCategoriesResponse,
   ListHouseholdsQuery,
   ListHouseholdsResponse,
+  ListPersonsQuery,
+  ListPersonsResponse,
   MoveHouseholdRequest,
   PersonExport,
   PersonIdParams,
@@ -235,6 +237,19 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
           input: request.body,
         }),
       ),
+  );
+
+  app.get(
+    '/persons',
+    {
+      schema: {
+        tags,
+        summary: 'Nhân khẩu của một đơn vị, xếp theo tên / Residents of a unit in name order',
+        querystring: ListPersonsQuery,
+        response: { 200: ListPersonsResponse, ...errorResponses },
+      },
+    },
+    async (request) => persons.listPersons({ db: app.db, ctx: request.ctx, query: request.query }),
   );
 
   app.patch(

@@ -667,7 +667,11 @@ export async function eraseHousehold({
 
 type ListFilter = z.output<typeof ExportHouseholdsQuery>;
 
-async function resolveFilter(db: Db, ctx: RequestContext, query: ListFilter): Promise<repo.HouseholdFilter> {
+export async function resolveFilter(
+  db: Db,
+  ctx: RequestContext,
+  query: ListFilter,
+): Promise<repo.HouseholdFilter> {
   const at = query.at ?? todayInVietnam();
   const unit = await findVersionByCode(db, query.unit, at);
   if (!unit) throw notFound('unit.not_found');

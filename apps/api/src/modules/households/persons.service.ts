@@ -2,6 +2,8 @@ import {
   type CreatedWithDuplicates,
   foldDiacritics,
   fullName,
+  type ListPersonsQuery,
+  type ListPersonsResponse,
   messages,
   type PersonExport,
   type PersonInput,
@@ -36,6 +38,7 @@ import {
   loadHouseholdForRead,
   loadHouseholdForWrite,
   personFieldsHeld,
+  resolveFilter,
   UnitAccess,
 } from './households.service';
 
@@ -366,4 +369,41 @@ export async function exportPerson({
     });
     return result;
   });
+}
+
+/** Residents of a unit on a date, in Vietnamese name order; citizen IDs masked. */
+export async function listPersons({
+  db,
+  ctx,
+  query,
+}: Options<{ query: z.output<typeof ListPersonsQuery> }>): Promise<ListPersonsResponse> {
+  const filter = await resolveFilter(db, ctx, { unit: query.unit, at: query.at, q: query.q });
+  const { rows, total } = await repo.listPersons(db, filter, {
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      ho: row.ho,
+      tenDem: row.tenDem,
+      ten: row.ten,
+      fullName: fullName(row),
+      sex: row.sex as Sex | null,
+      birthDate: row.birthDate,
+      birthYear: row.birthYear,
+      relation: row.relation as Relation,
+      relationLabel: relationLabel(row.relation as Relation),
+      isHead: row.isHead,
+      phone: row.phone,
+      citizenIdMasked: row.citizenIdMask,
+      householdId: row.householdId,
+      householdCode: row.householdCode,
+      groupCode: row.groupCode,
+      groupName: row.groupName,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
