@@ -145,10 +145,19 @@ function leftoverError(rest: readonly FieldError[]): ApiError | null {
     : null;
 }
 
-function MemberFields({ prefix, lang }: { prefix: (string | number)[]; lang: Lang }) {
+/** One person's fields; `prefix` is the field path (relative inside a Form.List), `testPrefix` names the inputs. */
+function MemberFields({
+  prefix,
+  testPrefix,
+  lang,
+}: {
+  prefix: (string | number)[];
+  testPrefix: string;
+  lang: Lang;
+}) {
   const { t } = useI18n();
   const name = (field: string) => [...prefix, field];
-  const testId = (field: string) => `member-${[...prefix.slice(1), field].join('-')}`;
+  const testId = (field: string) => `${testPrefix}-${field}`;
   return (
     <Row gutter={12}>
       <Col xs={24} md={12}>
@@ -361,7 +370,7 @@ export function CreateHouseholdModal({
                     ) : null
                   }
                 >
-                  <MemberFields prefix={['members', row.name]} lang={lang} />
+                  <MemberFields prefix={[row.name]} testPrefix={`member-${index}`} lang={lang} />
                 </Card>
               ))}
               <Button
@@ -493,7 +502,7 @@ export function MemberModal({
           });
         }}
       >
-        <MemberFields prefix={['person']} lang={lang} />
+        <MemberFields prefix={['person']} testPrefix="member" lang={lang} />
         {member?.citizenIdMasked ? (
           <Typography.Paragraph type="secondary">
             {t('person.citizenIdKeep', { mask: member.citizenIdMasked })}

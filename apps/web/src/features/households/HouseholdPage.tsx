@@ -16,6 +16,7 @@ import {
   Card,
   Descriptions,
   Flex,
+  Grid,
   Result,
   Space,
   Spin,
@@ -192,6 +193,7 @@ export function HouseholdPage() {
   const household = useQuery(householdQuery(id));
   const kinds = useQuery(categoryKindsQuery);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const screens = Grid.useBreakpoint();
   const close = () => setDialog(null);
   const refresh = () => client.invalidateQueries({ queryKey: householdsKey });
 
@@ -235,16 +237,18 @@ export function HouseholdPage() {
               <Button
                 icon={<EditOutlined />}
                 onClick={() => setDialog({ kind: 'edit' })}
+                aria-label={t('common.edit')}
                 data-testid="household-edit"
               >
-                {t('common.edit')}
+                {screens.sm ? t('common.edit') : null}
               </Button>
               <Button
                 icon={<SwapOutlined />}
                 onClick={() => setDialog({ kind: 'move' })}
+                aria-label={t('household.move.button')}
                 data-testid="household-move"
               >
-                {t('household.move.button')}
+                {screens.sm ? t('household.move.button') : null}
               </Button>
               <Button
                 danger

@@ -1,7 +1,7 @@
 import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatNumber } from '@doanket/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -38,6 +38,7 @@ export function HouseholdsPage() {
   const [search, setSearch] = useState(q);
   const [isCreating, setCreating] = useState(false);
   const canWrite = canDo(me, 'households.write');
+  const screens = Grid.useBreakpoint();
 
   const setFilter = (changes: Record<string, string | null>) =>
     setParams((previous) => {
@@ -70,17 +71,24 @@ export function HouseholdsPage() {
         canWrite ? (
           <Space wrap>
             <Link to={href('/households/import')}>
-              <Button icon={<UploadOutlined />} data-testid="households-import">
-                {t('households.import')}
+              <Button
+                icon={<UploadOutlined />}
+                aria-label={t('households.import')}
+                title={t('households.import')}
+                data-testid="households-import"
+              >
+                {screens.sm ? t('households.import') : null}
               </Button>
             </Link>
             <Button
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => setCreating(true)}
+              aria-label={t('households.create')}
+              title={t('households.create')}
               data-testid="households-create"
             >
-              {t('households.create')}
+              {screens.sm ? t('households.create') : null}
             </Button>
           </Space>
         ) : null
@@ -143,7 +151,7 @@ export function HouseholdsPage() {
         data-testid="households-table"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: screens.md ? 1000 : 560 }}
         locale={{ emptyText: t('households.empty') }}
         onRow={(household) =>
           ({ 'data-testid': `household-row-${household.code}` }) as React.HTMLAttributes<HTMLElement>
@@ -174,6 +182,7 @@ export function HouseholdsPage() {
             title: t('household.group'),
             dataIndex: 'groupName',
             width: 150,
+            responsive: ['md'],
             render: (name: string | null, household) => name ?? household.groupCode ?? '—',
           },
           {
@@ -200,6 +209,7 @@ export function HouseholdsPage() {
             title: t('household.address'),
             dataIndex: 'address',
             width: 240,
+            responsive: ['md'],
             render: (value: string | null) => value ?? '—',
           },
           {
@@ -217,6 +227,7 @@ export function HouseholdsPage() {
             title: t('household.teams'),
             dataIndex: 'teamNames',
             width: 180,
+            responsive: ['lg'],
             render: (names: string[]) => (names.length ? names.join(', ') : '—'),
           },
         ]}
