@@ -12,11 +12,9 @@ export const TeamKind = z
   .meta({ description: 'team: tổ tự quản; group: nhóm tự quản (smaller, usually within a team’s area)' });
 export type TeamKind = z.infer<typeof TeamKind>;
 
-export const TeamMemberRole = z
-  .enum(['leader', 'deputy', 'member'])
-  .meta({
-    description: 'leader: tổ trưởng / nhóm trưởng (one at a time); deputy: tổ phó; member: thành viên',
-  });
+export const TeamMemberRole = z.enum(['leader', 'deputy', 'member']).meta({
+  description: 'leader: tổ trưởng / nhóm trưởng (one at a time); deputy: tổ phó; member: thành viên',
+});
 export type TeamMemberRole = z.infer<typeof TeamMemberRole>;
 
 export const teamActivityKinds = [
