@@ -9,8 +9,14 @@ import { useAsOf, useSelectUnit } from '../../lib/url-state';
 import { categoryColor, categoryLabel } from '../households/household-labels';
 import { categoryKindsQuery } from '../households/households.api';
 import { usePageUnit } from '../households/use-page-unit';
-import { kindLabel } from '../units/unit-labels';
-import { barShares, categoryCounts, type FigureKey, figureKeys, supervisedShare } from './figures';
+import {
+  barShares,
+  categoryCounts,
+  type FigureKey,
+  figureKeys,
+  sortByFigure,
+  supervisedShare,
+} from './figures';
 import { type ChildFigures, statsBreakdownQuery } from './stats.api';
 import './stats.css';
 
@@ -28,11 +34,12 @@ function FigureBars({
   figure: FigureKey;
   onOpen: (code: string) => void;
 }) {
-  const values = rows.map((row) => row[figure] ?? 0);
+  const sorted = sortByFigure(rows, figure);
+  const values = sorted.map((row) => row[figure] ?? 0);
   const shares = barShares(values);
   return (
     <Flex vertical gap={6} data-testid="stats-bars">
-      {rows.map((row, index) => (
+      {sorted.map((row, index) => (
         <button
           type="button"
           key={row.unitCode}
@@ -80,7 +87,7 @@ export function StatsPage() {
     <Flex vertical gap={16} data-testid="stats-page">
       <Card
         title={
-          <span data-testid="stats-title">
+          <span data-testid="stats-title" className="detail-title">
             {t('stats.heading', { unit: data.unitName ?? data.unitCode, date: formatDate(at) })}
           </span>
         }
@@ -139,10 +146,8 @@ export function StatsPage() {
 
       {children.length > 0 ? (
         <>
-          <Card
-            title={t('stats.chart')}
-            size="small"
-            extra={
+          <Card title={t('stats.chart')} size="small">
+            <div className="stats-figure-switch">
               <Segmented<FigureKey>
                 size="small"
                 value={figure}
@@ -151,11 +156,9 @@ export function StatsPage() {
                   value: key,
                   label: figureLabel(t, key),
                 }))}
-                className="stats-figure-switch"
                 data-testid="stats-figure"
               />
-            }
-          >
+            </div>
             <FigureBars rows={children} figure={figure} onOpen={(code) => select(code)} />
           </Card>
           <Card title={t('stats.children')} size="small">
@@ -191,17 +194,7 @@ export function StatsPage() {
                   key: 'unit',
                   fixed: 'left',
                   width: 200,
-                  render: (_v, row) => (
-                    <span>
-                      <Typography.Link>{row.unitName ?? row.unitCode}</Typography.Link>
-                      {row.kind === 'ward' || row.kind === 'district' || row.kind === 'residential_group' ? (
-                        <Typography.Text type="secondary" className="small-text">
-                          <br />
-                          {kindLabel(t, row.kind)}
-                        </Typography.Text>
-                      ) : null}
-                    </span>
-                  ),
+                  render: (_v, row) => <Typography.Link>{row.unitName ?? row.unitCode}</Typography.Link>,
                 },
                 ...[...figureKeys, 'households' as const].map((key) => ({
                   title: figureLabel(t, key),

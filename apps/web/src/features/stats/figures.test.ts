@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barShares, categoryCounts, supervisedShare } from './figures';
+import { barShares, categoryCounts, sortByFigure, supervisedShare } from './figures';
 
 describe('figures', () => {
   it('scales bars to the largest value', () => {
@@ -16,6 +16,17 @@ describe('figures', () => {
       { code: 'poor', count: 12 },
     ]);
     expect(categoryCounts(null)).toEqual([]);
+  });
+
+  it('orders units by the chosen figure, keeping the given order between equals', () => {
+    const rows = [
+      { unitCode: 'a', teams: 1, households: 9 },
+      { unitCode: 'b', teams: 3, households: 2 },
+      { unitCode: 'c', teams: 1, households: 5 },
+    ];
+    expect(sortByFigure(rows, 'teams').map((row) => row.unitCode)).toEqual(['b', 'a', 'c']);
+    expect(sortByFigure(rows, 'households').map((row) => row.unitCode)).toEqual(['a', 'c', 'b']);
+    expect(rows.map((row) => row.unitCode)).toEqual(['a', 'b', 'c']);
   });
 
   it('gives the supervised share of households', () => {

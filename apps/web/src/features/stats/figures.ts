@@ -26,3 +26,15 @@ export function supervisedShare(
   if (!figures.households) return null;
   return Math.round((figures.householdsSupervised / figures.households) * 100);
 }
+
+/** Units with the largest value first; equal values keep the server's order (by name). */
+export function sortByFigure<R extends { [key: string]: unknown }>(
+  rows: readonly R[],
+  figure: FigureKey,
+): R[] {
+  const value = (row: R) => (typeof row[figure] === 'number' ? (row[figure] as number) : 0);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => value(b.row) - value(a.row) || a.index - b.index)
+    .map(({ row }) => row);
+}

@@ -2,7 +2,7 @@ import { CameraOutlined, CloseOutlined, SaveOutlined } from '@ant-design/icons';
 import { matchesSearch } from '@doanket/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Flex, Image, Input, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateFormat, fromDayjs, toDayjs, todayInVietnam } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
@@ -28,6 +28,7 @@ export function ActivityForm({ team, onSaved }: { team: TeamDetail; onSaved?: ()
   const [isPreparingPhoto, setPreparingPhoto] = useState(false);
   const [photoError, setPhotoError] = useState(false);
   const [isKindMissing, setKindMissing] = useState(false);
+  const photoInput = useRef<HTMLInputElement>(null);
 
   const households = team.households.filter((household) => isValidOn(household, occurredOn));
   const shown = filter.trim()
@@ -158,31 +159,36 @@ export function ActivityForm({ team, onSaved }: { team: TeamDetail; onSaved?: ()
         <div>
           <Typography.Text strong>{t('activity.photo')}</Typography.Text>
           <Flex gap={8} align="center">
-            <label className="ant-btn ant-btn-default ant-btn-lg activity-photo-button">
-              <CameraOutlined />
-              <span>{photo ? t('activity.photoChange') : t('activity.photoTake')}</span>
-              <input
-                type="file"
-                accept="image/*"
-                capture="environment"
-                hidden
-                data-testid="activity-photo"
-                onChange={async (event) => {
-                  const file = event.target.files?.[0];
-                  event.target.value = '';
-                  if (!file) return;
-                  setPreparingPhoto(true);
-                  setPhotoError(false);
-                  try {
-                    setPhoto(await downscalePhoto(file));
-                  } catch {
-                    setPhotoError(true);
-                  } finally {
-                    setPreparingPhoto(false);
-                  }
-                }}
-              />
-            </label>
+            <Button
+              size="large"
+              icon={<CameraOutlined />}
+              onClick={() => photoInput.current?.click()}
+              data-testid="activity-photo-button"
+            >
+              {photo ? t('activity.photoChange') : t('activity.photoTake')}
+            </Button>
+            <input
+              ref={photoInput}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              hidden
+              data-testid="activity-photo"
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (!file) return;
+                setPreparingPhoto(true);
+                setPhotoError(false);
+                try {
+                  setPhoto(await downscalePhoto(file));
+                } catch {
+                  setPhotoError(true);
+                } finally {
+                  setPreparingPhoto(false);
+                }
+              }}
+            />
             {isPreparingPhoto ? <Spin size="small" /> : null}
             {photo ? (
               <>

@@ -104,8 +104,8 @@ export function MyTeamPage() {
         <>
           <Card
             title={
-              <span data-testid="my-team-title">
-                {t('activity.log')} · {team.data.name}
+              <span data-testid="my-team-title" className="my-team-title">
+                {team.data.name}
               </span>
             }
             extra={

@@ -144,7 +144,12 @@ function AddMemberModal({ team, at, onClose }: { team: TeamDetail; at: string; o
       title={t('team.member.add.title')}
       testId="team-member-add"
       fields={['name', 'phone', 'role', 'validFrom']}
-      initialValues={{ role: 'member', validFrom: toDayjs(at) }}
+      initialValues={{
+        role: team.members.some((member) => member.role === 'leader' && isValidOn(member, at))
+          ? 'member'
+          : 'leader',
+        validFrom: toDayjs(at),
+      }}
       save={(values) =>
         teamsApi.addMember(team.id, {
           name: values.name?.trim() ?? '',

@@ -8,6 +8,7 @@ import {
   Empty,
   Flex,
   Form,
+  Grid,
   Input,
   Modal,
   Segmented,
@@ -140,6 +141,7 @@ export function TeamsPage() {
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
   const [isCreating, setCreating] = useState(false);
+  const screens = Grid.useBreakpoint();
   const teams = useQuery({
     ...teamsQuery({ unit: unit ?? '', at, kind, q: q || null }),
     enabled: Boolean(unit),
@@ -204,7 +206,7 @@ export function TeamsPage() {
         size="middle"
         loading={teams.isFetching}
         dataSource={teams.data ?? []}
-        scroll={{ x: 960 }}
+        scroll={{ x: screens.md ? 960 : 520 }}
         data-testid="teams-table"
         locale={{ emptyText: t('teams.empty') }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
@@ -225,6 +227,7 @@ export function TeamsPage() {
             title: t('team.kind'),
             dataIndex: 'kind',
             width: 130,
+            responsive: ['sm'],
             render: (value: TeamKind) => (
               <Tag color={value === 'group' ? 'blue' : 'volcano'}>{teamKindLabel(t, value)}</Tag>
             ),
@@ -233,6 +236,7 @@ export function TeamsPage() {
             title: t('team.unit'),
             key: 'unit',
             width: 180,
+            responsive: ['md'],
             render: (_v, team) => team.unitName ?? team.unitCode,
           },
           {
@@ -271,6 +275,7 @@ export function TeamsPage() {
           {
             title: t('unit.validity'),
             key: 'validity',
+            responsive: ['lg'],
             render: (_v, team) => <span className="small-text">{validityText(t, team)}</span>,
           },
         ]}
