@@ -1,0 +1,100 @@
+import {
+  type SelfGovernanceBreakdown,
+  type SelfGovernanceBreakdownFigures,
+  type SelfGovernanceFigures,
+  todayInVietnam,
+} from '@doanket/domain';
+import type { Db } from '../../db/client';
+import { authorizeUnit } from '../../lib/access';
+import { notFound } from '../../lib/app-error';
+import type { RequestContext } from '../../lib/context';
+import { findSubtreeAt, findVersionByCode, listChildren } from '../units/units.repository';
+import * as repo from './stats.repository';
+
+type Options<T> = { db: Db; ctx: RequestContext } & T;
+
+async function findReadableUnit(db: Db, ctx: RequestContext, code: string, at: string) {
+  const unit = await findVersionByCode(db, code, at);
+  if (!unit) throw notFound('unit.not_found');
+  await authorizeUnit(db, ctx, 'read', unit.unitId);
+  return unit;
+}
+
+/**
+ * Self-governance figures of a unit on a date, rolled up over the tree as it stood that day: teams
+ * and groups in force attached to the unit or below it, their members then, and the distinct
+ * households in the care of any of them.
+ */
+export async function getSelfGovernanceFigures({
+  db,
+  ctx,
+  unit,
+  at,
+}: Options<{ unit: string; at?: string }>): Promise<SelfGovernanceFigures> {
+  const date = at ?? todayInVietnam();
+  const root = await findReadableUnit(db, ctx, unit, date);
+  const subtree = await findSubtreeAt(db, root.unitId, date);
+  const figures = await repo.sumFigures(
+    db,
+    { unitIds: subtree.map((entry) => entry.unitId), keys: subtree.map(() => 'total') },
+    date,
+  );
+  return figures.get('total')!;
+}
+
+/** The same figures with the households and their categories, for the unit and each unit below it. */
+export async function getSelfGovernanceBreakdown({
+  db,
+  ctx,
+  unit,
+  at,
+}: Options<{ unit: string; at?: string }>): Promise<SelfGovernanceBreakdown> {
+  const date = at ?? todayInVietnam();
+  const root = await findReadableUnit(db, ctx, unit, date);
+  const branches = await repo.findSubtreeBranchesAt(db, root.unitId, date);
+  const unitIds = branches.map((entry) => entry.unitId);
+  const below = branches.filter((entry) => entry.unitId !== root.unitId);
+  const totals = await repo.sumFigures(db, { unitIds, keys: unitIds.map(() => 'total') }, date);
+  const byBranch = await repo.sumFigures(
+    db,
+    { unitIds: below.map((entry) => entry.unitId), keys: below.map((entry) => entry.branchId) },
+    date,
+  );
+  const households = await repo.countHouseholds(
+    db,
+    { unitIds, keys: branches.map((entry) => entry.branchId) },
+    date,
+  );
+  const householdsOf = (key: string) => households.get(key) ?? { households: 0, byCategory: {} };
+  // Households live in residential groups, which are each under exactly one child on the date.
+  const all: repo.HouseholdCounts = { households: 0, byCategory: {} };
+  for (const counts of households.values()) {
+    all.households += counts.households;
+    for (const [code, count] of Object.entries(counts.byCategory)) {
+      all.byCategory[code] = (all.byCategory[code] ?? 0) + count;
+    }
+  }
+  const children = await listChildren(db, root.unitId, date);
+  const figuresOf = (key: string): SelfGovernanceBreakdownFigures => ({
+    ...(byBranch.get(key) ?? {
+      teams: 0,
+      teamMembers: 0,
+      groups: 0,
+      groupMembers: 0,
+      householdsSupervised: 0,
+    }),
+    ...householdsOf(key),
+  });
+  return {
+    unitCode: root.code,
+    unitName: root.name,
+    at: date,
+    total: { ...totals.get('total')!, ...all },
+    children: children.map((child) => ({
+      unitCode: child.code,
+      unitName: child.name,
+      kind: child.kind,
+      ...figuresOf(child.unitId),
+    })),
+  };
+}
