@@ -1,15 +1,20 @@
 import type { SelfGovernanceFigures } from '@doanket/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 
-/** Units of a subtree, each with the key its figures are added up under (a child unit, or 'total'). */
-export type KeyedUnits = { unitIds: readonly string[]; keys: readonly string[] };
-
-const textArray = (values: readonly string[]) =>
-  `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-
-const keyedUnits = ({ unitIds, keys }: KeyedUnits) =>
-  sql`SELECT * FROM unnest(${textArray(unitIds)}::uuid[], ${textArray(keys)}::text[]) AS s(unit_id, key)`;
+/**
+ * `down(unit_id, branch)`: the unit and every unit below it on the date, as findSubtreeAt walks the
+ * tree of that date, each with the child of the unit it lies under (the unit itself for its own row).
+ */
+const subtreeAt = (unitId: string, at: string): SQL => sql`
+  WITH RECURSIVE down(unit_id, branch) AS (
+    SELECT unit_id, unit_id FROM unit_versions
+    WHERE unit_id = ${unitId} AND valid_from <= ${at}::date AND (valid_to IS NULL OR valid_to > ${at}::date)
+    UNION
+    SELECT v.unit_id, CASE WHEN down.unit_id = ${unitId}::uuid THEN v.unit_id ELSE down.branch END
+    FROM unit_versions v JOIN down ON v.parent_unit_id = down.unit_id
+    WHERE v.valid_from <= ${at}::date AND (v.valid_to IS NULL OR v.valid_to > ${at}::date)
+  )`;
 
 const emptyFigures = (): SelfGovernanceFigures => ({
   teams: 0,
@@ -20,29 +25,35 @@ const emptyFigures = (): SelfGovernanceFigures => ({
 });
 
 /**
- * Teams, groups, members and households supervised on the date, added up per key over the units.
- * Reads the dated changes the triggers of migration team_figures keep per unit: a household in
- * the care of both a team and a group of the same key counts once ('shared' takes it back).
+ * Teams, groups, members and households supervised on the date, for the whole subtree of the unit
+ * ('total') or for each child of it (by child unit id). Reads the dated changes that the triggers
+ * of migration team_figures keep per unit: a household in the care of both a team and a group of
+ * the same part counts once ('shared' takes the second count back).
  */
 export async function sumFigures(
   db: Db,
-  units: KeyedUnits,
+  unitId: string,
   at: string,
+  by: 'total' | 'child',
 ): Promise<Map<string, SelfGovernanceFigures>> {
+  const key = by === 'total' ? sql`'total'` : sql`s.branch::text`;
   const rows = await queryRows<{ key: string; kind: string; measure: string; total: number | string }>(
     db,
-    sql`
-      WITH s AS MATERIALIZED (${keyedUnits(units)})
-      SELECT s.key, d.kind, d.measure, sum(d.delta)::int AS total
-      FROM team_figure_deltas d JOIN s ON s.unit_id = d.unit_id
+    sql`${subtreeAt(unitId, at)}
+      SELECT ${key} AS key, d.kind, d.measure, sum(d.delta)::int AS total
+      FROM team_figure_deltas d
+      JOIN down s ON s.unit_id = d.unit_id
+      LEFT JOIN down other ON other.unit_id = d.other_unit_id
       WHERE d.day <= ${at}::date
-        AND (d.measure <> 'shared' OR EXISTS (SELECT 1 FROM s o WHERE o.unit_id = d.other_unit_id AND o.key = s.key))
-      GROUP BY s.key, d.kind, d.measure`,
+        AND (d.measure <> 'shared' OR ${by === 'total' ? sql`other.unit_id IS NOT NULL` : sql`other.branch = s.branch`})
+        ${by === 'child' ? sql`AND s.unit_id <> ${unitId}::uuid` : sql``}
+      GROUP BY 1, d.kind, d.measure`,
   );
   const figures = new Map<string, SelfGovernanceFigures>();
-  for (const key of new Set(units.keys)) figures.set(key, emptyFigures());
+  if (by === 'total') figures.set('total', emptyFigures());
   for (const row of rows) {
-    const entry = figures.get(row.key)!;
+    const entry = figures.get(row.key) ?? emptyFigures();
+    figures.set(row.key, entry);
     const total = Number(row.total);
     if (row.measure === 'teams') entry[row.kind === 'team' ? 'teams' : 'groups'] += total;
     else if (row.measure === 'members') entry[row.kind === 'team' ? 'teamMembers' : 'groupMembers'] += total;
@@ -52,57 +63,40 @@ export async function sumFigures(
   return figures;
 }
 
+export type HouseholdCounts = { households: number; byCategory: Record<string, number> };
+
 /**
- * The unit and every unit below it on the date, each with the child of the unit it lies under
- * (the unit itself for its own row): the tree of that date, as findSubtreeAt walks it.
+ * Households placed on the date in the residential groups below the unit, and how many of them
+ * are of each category, by child unit (the unit's own id for a residential group asked itself).
  */
-export async function findSubtreeBranchesAt(
+export async function countHouseholds(
   db: Db,
   unitId: string,
   at: string,
-): Promise<Array<{ unitId: string; branchId: string }>> {
-  return queryRows<{ unitId: string; branchId: string }>(
-    db,
-    sql`
-      WITH RECURSIVE down(unit_id, branch) AS (
-        SELECT unit_id, unit_id FROM unit_versions
-        WHERE unit_id = ${unitId} AND valid_from <= ${at}::date AND (valid_to IS NULL OR valid_to > ${at}::date)
-        UNION
-        SELECT v.unit_id, CASE WHEN down.unit_id = ${unitId}::uuid THEN v.unit_id ELSE down.branch END
-        FROM unit_versions v JOIN down ON v.parent_unit_id = down.unit_id
-        WHERE v.valid_from <= ${at}::date AND (v.valid_to IS NULL OR v.valid_to > ${at}::date)
-      )
-      SELECT unit_id::text AS "unitId", branch::text AS "branchId" FROM down`,
-  );
-}
-
-export type HouseholdCounts = { households: number; byCategory: Record<string, number> };
-
-/** Households placed on the date in the units of each key, and how many of them are of each category. */
-export async function countHouseholds(
-  db: Db,
-  units: KeyedUnits,
-  at: string,
 ): Promise<Map<string, HouseholdCounts>> {
   const placed = sql`
-    SELECT s.key, p.household_id FROM household_placements p JOIN s ON s.unit_id = p.group_unit_id
+    SELECT s.branch, p.household_id FROM household_placements p JOIN down s ON s.unit_id = p.group_unit_id
     WHERE p.valid_from <= ${at}::date AND (p.valid_to IS NULL OR p.valid_to > ${at}::date)`;
   const totals = await queryRows<{ key: string; households: number | string }>(
     db,
-    sql`WITH s AS MATERIALIZED (${keyedUnits(units)}), placed AS (${placed})
-        SELECT key, count(DISTINCT household_id)::int AS households FROM placed GROUP BY key`,
+    sql`${subtreeAt(unitId, at)}, placed AS (${placed})
+        SELECT branch::text AS key, count(DISTINCT household_id)::int AS households FROM placed GROUP BY branch`,
   );
   const categories = await queryRows<{ key: string; category: string; households: number | string }>(
     db,
-    sql`WITH s AS MATERIALIZED (${keyedUnits(units)}), placed AS (${placed})
-        SELECT placed.key, c.category, count(DISTINCT c.household_id)::int AS households
+    sql`${subtreeAt(unitId, at)}, placed AS (${placed})
+        SELECT placed.branch::text AS key, c.category, count(DISTINCT c.household_id)::int AS households
         FROM placed JOIN household_categories c ON c.household_id = placed.household_id
         WHERE c.valid_from <= ${at}::date AND (c.valid_to IS NULL OR c.valid_to > ${at}::date)
-        GROUP BY placed.key, c.category`,
+        GROUP BY placed.branch, c.category`,
   );
   const counts = new Map<string, HouseholdCounts>();
-  for (const key of new Set(units.keys)) counts.set(key, { households: 0, byCategory: {} });
-  for (const row of totals) counts.get(row.key)!.households = Number(row.households);
-  for (const row of categories) counts.get(row.key)!.byCategory[row.category] = Number(row.households);
+  const entry = (key: string) => {
+    const found = counts.get(key) ?? { households: 0, byCategory: {} };
+    counts.set(key, found);
+    return found;
+  };
+  for (const row of totals) entry(row.key).households = Number(row.households);
+  for (const row of categories) entry(row.key).byCategory[row.category] = Number(row.households);
   return counts;
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { authorizeUnit } from '../../lib/access';
 import { notFound } from '../../lib/app-error';
 import type { RequestContext } from '../../lib/context';
-import { findSubtreeAt, findVersionByCode, listChildren } from '../units/units.repository';
+import { findVersionByCode, listChildren } from '../units/units.repository';
 import * as repo from './stats.repository';
 
 type Options<T> = { db: Db; ctx: RequestContext } & T;
@@ -33,13 +33,7 @@ export async function getSelfGovernanceFigures({
 }: Options<{ unit: string; at?: string }>): Promise<SelfGovernanceFigures> {
   const date = at ?? todayInVietnam();
   const root = await findReadableUnit(db, ctx, unit, date);
-  const subtree = await findSubtreeAt(db, root.unitId, date);
-  const figures = await repo.sumFigures(
-    db,
-    { unitIds: subtree.map((entry) => entry.unitId), keys: subtree.map(() => 'total') },
-    date,
-  );
-  return figures.get('total')!;
+  return (await repo.sumFigures(db, root.unitId, date, 'total')).get('total')!;
 }
 
 /** The same figures with the households and their categories, for the unit and each unit below it. */
@@ -51,20 +45,9 @@ export async function getSelfGovernanceBreakdown({
 }: Options<{ unit: string; at?: string }>): Promise<SelfGovernanceBreakdown> {
   const date = at ?? todayInVietnam();
   const root = await findReadableUnit(db, ctx, unit, date);
-  const branches = await repo.findSubtreeBranchesAt(db, root.unitId, date);
-  const unitIds = branches.map((entry) => entry.unitId);
-  const below = branches.filter((entry) => entry.unitId !== root.unitId);
-  const totals = await repo.sumFigures(db, { unitIds, keys: unitIds.map(() => 'total') }, date);
-  const byBranch = await repo.sumFigures(
-    db,
-    { unitIds: below.map((entry) => entry.unitId), keys: below.map((entry) => entry.branchId) },
-    date,
-  );
-  const households = await repo.countHouseholds(
-    db,
-    { unitIds, keys: branches.map((entry) => entry.branchId) },
-    date,
-  );
+  const totals = await repo.sumFigures(db, root.unitId, date, 'total');
+  const byBranch = await repo.sumFigures(db, root.unitId, date, 'child');
+  const households = await repo.countHouseholds(db, root.unitId, date);
   const householdsOf = (key: string) => households.get(key) ?? { households: 0, byCategory: {} };
   // Households live in residential groups, which are each under exactly one child on the date.
   const all: repo.HouseholdCounts = { households: 0, byCategory: {} };
