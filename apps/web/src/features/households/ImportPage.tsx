@@ -44,7 +44,6 @@ import {
   type ImportMode,
   type InspectResult,
   importJobQuery,
-  initialMapping,
   inspectFile,
   isFinished,
   missingRequired,
@@ -52,7 +51,6 @@ import {
   progressPercent,
   sharedColumns,
   startImport,
-  validRows,
 } from './import-flow';
 import { usePageUnit } from './use-page-unit';
 
@@ -199,7 +197,7 @@ function ErrorsTable({ job }: { job: ImportJob }) {
       scroll={{ x: 560 }}
       data-testid="import-errors-table"
       columns={[
-        { title: t('import.col.row'), dataIndex: 'row', width: 70, render: (v: number | null) => v ?? '—' },
+        { title: t('import.col.row'), dataIndex: 'row', width: 70, render: (row: number) => row || '—' },
         {
           title: t('import.col.column'),
           dataIndex: 'column',
@@ -264,7 +262,7 @@ export function ImportPage() {
   const inspect = useMutation({
     mutationFn: inspectFile,
     onSuccess: (inspection) => {
-      const mapping = initialMapping(inspection);
+      const mapping = { ...inspection.mapping };
       if (needsMapping(inspection)) setStage({ step: 'mapping', inspection, mapping });
       else start.mutate({ mode: 'check', mapping: null });
     },
@@ -438,14 +436,14 @@ export function ImportPage() {
               <Col xs={8}>
                 <Statistic
                   title={t('import.report.total')}
-                  value={formatNumber(job.data.total ?? 0)}
+                  value={formatNumber(job.data.total)}
                   data-testid="import-report-total"
                 />
               </Col>
               <Col xs={8}>
                 <Statistic
                   title={t('import.report.valid')}
-                  value={formatNumber(validRows(job.data))}
+                  value={formatNumber(job.data.validRows)}
                   styles={{ content: { color: '#389e0d' } }}
                   data-testid="import-report-valid"
                 />
@@ -472,11 +470,11 @@ export function ImportPage() {
                     {t('import.report.download')}
                   </Button>
                 </Flex>
-                {(job.data.errorCount ?? 0) > job.data.errors.length ? (
+                {job.data.errorCount > job.data.errors.length ? (
                   <Typography.Text type="secondary" data-testid="import-errors-partial">
                     {t('import.report.firstErrors', {
                       shown: formatNumber(job.data.errors.length),
-                      count: formatNumber(job.data.errorCount ?? 0),
+                      count: formatNumber(job.data.errorCount),
                     })}
                   </Typography.Text>
                 ) : null}
@@ -493,7 +491,7 @@ export function ImportPage() {
               <Button
                 size="large"
                 type="primary"
-                disabled={validRows(job.data) === 0}
+                disabled={job.data.validRows === 0}
                 loading={start.isPending}
                 onClick={() => {
                   setActionError(null);
@@ -545,14 +543,14 @@ export function ImportPage() {
                 <Col xs={12} md={6}>
                   <Statistic
                     title={t('import.summary.households')}
-                    value={formatNumber(job.data.householdsImported ?? 0)}
+                    value={formatNumber(job.data.householdsImported)}
                     data-testid="import-summary-households"
                   />
                 </Col>
                 <Col xs={12} md={6}>
                   <Statistic
                     title={t('import.summary.duplicates')}
-                    value={formatNumber(job.data.duplicatesFlagged ?? 0)}
+                    value={formatNumber(job.data.duplicatesFlagged)}
                     data-testid="import-summary-duplicates"
                   />
                 </Col>

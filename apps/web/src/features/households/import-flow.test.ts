@@ -3,20 +3,24 @@ import {
   columnLabel,
   columnLetter,
   type InspectResult,
-  initialMapping,
   missingRequired,
   needsMapping,
   progressPercent,
   sharedColumns,
-  validRows,
 } from './import-flow';
 
 const inspected = (overrides: Partial<InspectResult>): InspectResult => ({
+  kind: 'csv',
+  encoding: 'utf-8',
+  headerRow: 1,
   headers: ['Mã hộ', 'Họ và tên', 'Quan hệ với chủ hộ'],
   mapping: { householdCode: 0, fullName: 1, relation: 2 },
   missing: [],
   unknown: [],
+  duplicates: [],
+  ignored: [],
   sampleRows: [],
+  fields: [],
   ...overrides,
 });
 
@@ -37,11 +41,10 @@ describe('import flow', () => {
     expect(needsMapping(inspected({ unknown: [{ index: 3, header: 'Ghi chú' }] }))).toBe(true);
   });
 
-  it('keeps only the register fields of the inspected mapping and lists the required ones still unmapped', () => {
-    const mapping = initialMapping(inspected({ mapping: { householdCode: 0, fullName: 1, stt: 5 } }));
-    expect(mapping).toEqual({ householdCode: 0, fullName: 1 });
-    expect(missingRequired(mapping)).toEqual(['relation']);
-    expect(missingRequired({ ...mapping, relation: 2 })).toEqual([]);
+  it('lists the required fields still without a column', () => {
+    expect(missingRequired({ householdCode: 0, fullName: 1 })).toEqual(['relation']);
+    expect(missingRequired({ householdCode: 0, fullName: 1, relation: 2 })).toEqual([]);
+    expect(missingRequired({ phone: 4 })).toEqual(['householdCode', 'fullName', 'relation']);
   });
 
   it('finds fields mapped to the same column', () => {
@@ -49,14 +52,10 @@ describe('import flow', () => {
     expect(sharedColumns({ householdCode: 0, fullName: 1 })).toEqual([]);
   });
 
-  it('shows progress in whole percent and counts the valid rows', () => {
-    expect(progressPercent({ status: 'queued', total: null, processed: 0 })).toBe(0);
-    expect(progressPercent({ status: 'running', total: 200, processed: 50 })).toBe(25);
-    expect(progressPercent({ status: 'running', total: 200, processed: 200 })).toBe(99);
-    expect(progressPercent({ status: 'done', total: 200, processed: 200 })).toBe(100);
-    expect(progressPercent({ status: 'running', total: 200, processed: 50, percent: 40 })).toBe(40);
-    expect(validRows({ total: 120, rejected: 7 })).toBe(113);
-    expect(validRows({ total: 120, rejected: 7, validRows: 110 })).toBe(110);
-    expect(validRows({ total: null, rejected: 0 })).toBe(0);
+  it('keeps the bar below 100 until the job is done', () => {
+    expect(progressPercent({ status: 'queued', percent: 0 })).toBe(0);
+    expect(progressPercent({ status: 'running', percent: 42 })).toBe(42);
+    expect(progressPercent({ status: 'running', percent: 100 })).toBe(99);
+    expect(progressPercent({ status: 'done', percent: 100 })).toBe(100);
   });
 });

@@ -35,7 +35,7 @@ function FigureBars({
   onOpen: (code: string) => void;
 }) {
   const sorted = sortByFigure(rows, figure);
-  const values = sorted.map((row) => row[figure] ?? 0);
+  const values = sorted.map((row) => row[figure]);
   const shares = barShares(values);
   return (
     <Flex vertical gap={6} data-testid="stats-bars">
@@ -108,11 +108,7 @@ export function StatsPage() {
             <Card size="small" className="stats-card">
               <Statistic
                 title={t('stats.figure.households')}
-                value={
-                  total.households === null || total.households === undefined
-                    ? '—'
-                    : formatNumber(total.households)
-                }
+                value={formatNumber(total.households)}
                 suffix={
                   share === null ? null : (
                     <Typography.Text type="secondary" className="small-text">
@@ -183,7 +179,7 @@ export function StatsPage() {
                   </Table.Summary.Cell>
                   {[...figureKeys, 'households' as const].map((key, index) => (
                     <Table.Summary.Cell index={index + 1} key={key} align="right">
-                      <strong>{formatNumber(total[key] ?? 0)}</strong>
+                      <strong>{formatNumber(total[key])}</strong>
                     </Table.Summary.Cell>
                   ))}
                 </Table.Summary.Row>
@@ -201,7 +197,7 @@ export function StatsPage() {
                   key,
                   align: 'right' as const,
                   width: 120,
-                  render: (_v: unknown, row: ChildFigures) => formatNumber(row[key] ?? 0),
+                  render: (_v: unknown, row: ChildFigures) => formatNumber(row[key]),
                 })),
               ]}
             />

@@ -12,7 +12,9 @@ export function barShares(values: readonly number[]): number[] {
 }
 
 /** Households by category, largest first, then by code so equal counts keep a stable order. */
-export function categoryCounts(byCategory: Figures['byCategory']): { code: string; count: number }[] {
+export function categoryCounts(
+  byCategory: Figures['byCategory'] | null | undefined,
+): { code: string; count: number }[] {
   return Object.entries(byCategory ?? {})
     .map(([code, count]) => ({ code, count }))
     .filter((row) => row.count > 0)

@@ -1,7 +1,7 @@
+import { MAX_PHOTO_BYTES } from '@doanket/domain';
+
 /** Photos leave the phone at most this many pixels on their longer side. */
 export const maxPhotoSide = 1600;
-/** The API takes photos up to 2 MB. */
-export const maxPhotoBytes = 2 * 1024 * 1024;
 
 /** The size that fits within `max` on both sides, keeping the ratio; smaller images stay as they are. */
 export function fitWithin(
@@ -59,7 +59,7 @@ export async function downscalePhoto(file: Blob): Promise<string> {
   let dataUrl = '';
   for (const quality of [0.85, 0.75, 0.6, 0.45]) {
     dataUrl = canvas.toDataURL('image/jpeg', quality);
-    if (dataUrlBytes(dataUrl) <= maxPhotoBytes) return dataUrl;
+    if (dataUrlBytes(dataUrl) <= MAX_PHOTO_BYTES) return dataUrl;
   }
   return dataUrl;
 }
