@@ -502,12 +502,11 @@ export async function listHouseholds(
     group_name: string;
     ward_code: string | null;
     ward_name: string | null;
-    total: number | string;
   }>(
     db,
     sql`
       SELECT h.id::text AS id, h.code, h.address, h.phone, g.code AS group_code, g.name AS group_name,
-        w.code AS ward_code, w.name AS ward_name, count(*) OVER () AS total
+        w.code AS ward_code, w.name AS ward_name
       FROM household_placements hp
       JOIN households h ON h.id = hp.household_id
       JOIN unit_versions g ON g.unit_id = hp.group_unit_id AND ${activeOn('g', filter.at)}
@@ -517,8 +516,9 @@ export async function listHouseholds(
       ORDER BY g.code COLLATE "C", h.code COLLATE "C", h.id
       LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && page.offset > 0) total = await countHouseholds(db, filter);
+  // Counted apart: a window count would make the page query read and sort every row in full.
+  const total =
+    page.offset === 0 && rows.length < page.limit ? rows.length : await countHouseholds(db, filter);
   return {
     rows: rows.map((row) => ({
       id: row.id,
@@ -534,14 +534,102 @@ export async function listHouseholds(
   };
 }
 
-async function countHouseholds(db: Db, filter: HouseholdFilter): Promise<number> {
+export async function countHouseholds(db: Db, filter: HouseholdFilter): Promise<number> {
+  if (filter.groupIds.length === 0) return 0;
+  const needsHousehold = filter.words.length > 0 || filter.category || filter.teamId;
   const rows = await queryRows<{ total: number | string }>(
     db,
-    sql`SELECT count(*) AS total FROM household_placements hp JOIN households h ON h.id = hp.household_id
-        WHERE hp.group_unit_id = ANY(${uuidArray(filter.groupIds)}) AND ${activeOn('hp', filter.at)}
-          AND ${listConditions(filter)}`,
+    needsHousehold
+      ? sql`SELECT count(*) AS total FROM household_placements hp JOIN households h ON h.id = hp.household_id
+          WHERE hp.group_unit_id = ANY(${uuidArray(filter.groupIds)}) AND ${activeOn('hp', filter.at)}
+            AND ${listConditions(filter)}`
+      : sql`SELECT count(*) AS total FROM household_placements hp
+          WHERE hp.group_unit_id = ANY(${uuidArray(filter.groupIds)}) AND ${activeOn('hp', filter.at)}`,
   );
   return Number(rows[0]?.total ?? 0);
+}
+
+export type HouseholdExportRow = HouseholdListRow & {
+  memberCount: number;
+  headName: string | null;
+  categories: string[];
+  teamNames: string[];
+};
+
+/**
+ * Every household of the filter with its summary, for the workbook: one query with the members,
+ * categories and teams aggregated per household, instead of page after page.
+ */
+export async function listHouseholdsForExport(
+  db: Db,
+  filter: HouseholdFilter,
+): Promise<HouseholdExportRow[]> {
+  if (filter.groupIds.length === 0) return [];
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    address: string | null;
+    phone: string | null;
+    group_code: string;
+    group_name: string;
+    ward_code: string | null;
+    ward_name: string | null;
+    member_count: number | string | null;
+    head_name: string | null;
+    categories: string | null;
+    team_names: string | null;
+  }>(
+    db,
+    sql`
+      WITH placed AS (
+        SELECT h.id, h.code, h.address, h.phone, g.code AS group_code, g.name AS group_name,
+          w.code AS ward_code, w.name AS ward_name
+        FROM household_placements hp
+        JOIN households h ON h.id = hp.household_id
+        JOIN unit_versions g ON g.unit_id = hp.group_unit_id AND ${activeOn('g', filter.at)}
+        LEFT JOIN unit_versions w ON w.unit_id = g.parent_unit_id AND ${activeOn('w', filter.at)}
+        WHERE hp.group_unit_id = ANY(${uuidArray(filter.groupIds)}) AND ${activeOn('hp', filter.at)}
+          AND ${listConditions(filter)}
+      ),
+      members AS (
+        SELECT p.household_id, count(*) AS member_count,
+          max(CASE WHEN p.is_head THEN concat_ws(' ', NULLIF(p.ho, ''), NULLIF(p.ten_dem, ''), p.ten) END) AS head_name
+        FROM persons p JOIN placed ON placed.id = p.household_id GROUP BY p.household_id
+      ),
+      categories AS (
+        SELECT hc.household_id, string_agg(DISTINCT hc.category, ';' ORDER BY hc.category) AS categories
+        FROM household_categories hc JOIN placed ON placed.id = hc.household_id
+        WHERE ${activeOn('hc', filter.at)} GROUP BY hc.household_id
+      ),
+      teams AS (
+        SELECT th.household_id, string_agg(t.name, chr(31) ORDER BY t.kind DESC, t.name) AS team_names
+        FROM team_households th JOIN placed ON placed.id = th.household_id
+        JOIN self_governing_teams t ON t.id = th.team_id
+        WHERE ${activeOn('th', filter.at)} GROUP BY th.household_id
+      )
+      SELECT placed.id::text AS id, placed.code, placed.address, placed.phone, placed.group_code, placed.group_name,
+        placed.ward_code, placed.ward_name, members.member_count, members.head_name, categories.categories,
+        teams.team_names
+      FROM placed
+      LEFT JOIN members ON members.household_id = placed.id
+      LEFT JOIN categories ON categories.household_id = placed.id
+      LEFT JOIN teams ON teams.household_id = placed.id
+      ORDER BY placed.group_code COLLATE "C", placed.code COLLATE "C", placed.id`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    address: row.address,
+    phone: row.phone,
+    groupCode: row.group_code,
+    groupName: row.group_name,
+    wardCode: row.ward_code,
+    wardName: row.ward_name,
+    memberCount: Number(row.member_count ?? 0),
+    headName: row.head_name,
+    categories: row.categories ? row.categories.split(';') : [],
+    teamNames: row.team_names ? row.team_names.split('\u001f') : [],
+  }));
 }
 
 export type PageSummary = {
@@ -814,13 +902,12 @@ export async function listPersons(
     household_code: string;
     group_code: string;
     group_name: string;
-    total: number | string;
   }>(
     db,
     sql`
       SELECT p.id::text AS id, p.ho, p.ten_dem, p.ten, p.sex, p.birth_date::text AS birth_date, p.birth_year,
         p.relation, p.is_head, p.phone, p.citizen_id_mask, h.id::text AS household_id, h.code AS household_code,
-        g.code AS group_code, g.name AS group_name, count(*) OVER () AS total
+        g.code AS group_code, g.name AS group_name
       FROM household_placements hp
       JOIN households h ON h.id = hp.household_id
       JOIN persons p ON p.household_id = h.id
@@ -829,8 +916,8 @@ export async function listPersons(
       ORDER BY p.sort_key COLLATE "C", p.id
       LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && page.offset > 0) {
+  let total = rows.length;
+  if (page.offset > 0 || rows.length === page.limit) {
     const counted = await queryRows<{ total: number | string }>(
       db,
       sql`SELECT count(*) AS total FROM household_placements hp JOIN persons p ON p.household_id = hp.household_id

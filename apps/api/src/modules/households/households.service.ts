@@ -712,8 +712,6 @@ export async function listHouseholds({
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-const exportBatch = 2000;
-
 /** The filtered list as a workbook with Vietnamese headers; no citizen IDs or sensitive notes. */
 export async function exportHouseholds({ db, ctx, query }: Options<{ query: ListFilter }>): Promise<Buffer> {
   const filter = await resolveFilter(db, ctx, query);
@@ -740,24 +738,20 @@ export async function exportHouseholds({ db, ctx, query }: Options<{ query: List
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (let offset = 0; ; offset += exportBatch) {
-    const { items } = await listPage(db, filter, exportBatch, offset);
-    for (const item of items) {
-      sheet
-        .addRow({
-          code: item.code,
-          groupName: item.groupName,
-          wardName: item.wardName ?? '',
-          address: item.address ?? '',
-          headName: item.headName ?? '',
-          memberCount: item.memberCount,
-          phone: item.phone ?? '',
-          categories: item.categories.map((code) => labels.get(code)?.vi ?? code).join('; '),
-          teams: item.teamNames.join('; '),
-        })
-        .commit();
-    }
-    if (items.length < exportBatch) break;
+  for (const item of await repo.listHouseholdsForExport(db, filter)) {
+    sheet
+      .addRow({
+        code: item.code,
+        groupName: item.groupName,
+        wardName: item.wardName ?? '',
+        address: item.address ?? '',
+        headName: item.headName ?? '',
+        memberCount: item.memberCount,
+        phone: item.phone ?? '',
+        categories: item.categories.map((code) => labels.get(code)?.vi ?? code).join('; '),
+        teams: item.teamNames.join('; '),
+      })
+      .commit();
   }
   sheet.commit();
   await workbook.commit();
