@@ -194,10 +194,46 @@ describe('creating a household and reading it back', () => {
     expect(unknownGroup.statusCode).toBe(400);
     const after = await queryRows<{ n: string | number }>(t.db, sql`SELECT count(*) AS n FROM households`);
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n));
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/households',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: '{"groupCode": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(await paths({ ...base, members: 'everyone' })).toEqual(['members']);
+    expect(await paths({ ...base, code: 42, members: [head({ birthYear: 'x' as never })] })).toEqual([
+      'code',
+      'members.0.birthYear',
+    ]);
+    const list = (query: string) => t.call('GET', `/api/households?${query}`, { cookie });
+    expect((await list(`unit=${tree.wardA.code}&at=2023-02-29`)).statusCode).toBe(400);
+    expect((await list(`unit=${tree.wardA.code}&q=a%00`)).json().fields[0].path).toBe('q');
+    expect((await list(`unit=${encodeURIComponent("'; DROP TABLE households;--")}`)).statusCode).toBe(400);
+    expect((await list(`unit=${tree.wardA.code}&q=${encodeURIComponent("'%_\\")}`)).statusCode).toBe(200);
     expect((await t.call('GET', '/api/households/not-a-uuid', { cookie })).statusCode).toBe(400);
     expect(
       (await t.call('GET', '/api/households/00000000-0000-4000-8000-000000000000', { cookie })).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('the API description', () => {
+  it('documents the register endpoints', async () => {
+    const response = await t.call('GET', '/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    for (const path of [
+      '/api/households',
+      '/api/households/{id}',
+      '/api/households/{id}/move',
+      '/api/persons/{id}/reveal',
+      '/api/persons/{id}/export',
+      '/api/duplicates',
+      '/api/household-categories',
+    ]) {
+      expect(paths).toContain(path);
+    }
   });
 });
 
