@@ -206,6 +206,24 @@ describe('teams and groups', () => {
   });
 });
 
+describe('API document', () => {
+  it('describes the teams and figures endpoints', async () => {
+    const response = await call('GET', '/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    for (const path of [
+      '/api/teams',
+      '/api/teams/mine',
+      '/api/teams/{id}/activities',
+      '/api/team-activities/{id}/photo',
+      '/api/stats/self-governance',
+      '/api/stats/self-governance/breakdown',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});
+
 describe('members', () => {
   it('keeps one leader at a time, named when another is refused', async () => {
     const place = await buildPlace();
