@@ -520,6 +520,38 @@ describe('changes to a household', () => {
     expect(await on(tree.groupA2.code, '2024-03-01')).toEqual([id]);
   });
 
+  it('leaves the ward a household moved out of able to read its history, not to change it', async () => {
+    const tree = await buildHouseholdTree(t);
+    const officerA = await login(t.app, await buildOfficer(t.db, tree.wardA));
+    const officerB = await login(t.app, await buildOfficer(t.db, tree.wardB));
+    const committee = await login(t.app, await buildStandingCommittee(t.db, tree.district));
+    const { id } = await createHousehold(t, officerA, { group: tree.groupA1, at: '2022-01-01' });
+    expect(
+      (
+        await t.call('POST', `/api/households/${id}/move`, {
+          cookie: officerA,
+          payload: { groupCode: tree.groupB1.code, date: '2023-01-01' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const moved = await t.call('POST', `/api/households/${id}/move`, {
+      cookie: committee,
+      payload: { groupCode: tree.groupB1.code, date: '2023-01-01' },
+    });
+    expect(moved.statusCode).toBe(200);
+    const seenByA = await t.call('GET', `/api/households/${id}`, { cookie: officerA });
+    expect(seenByA.statusCode).toBe(200);
+    expect(seenByA.json()).toMatchObject({ wardCode: tree.wardB.code, canWrite: false, canReveal: false });
+    expect(
+      (await t.call('PATCH', `/api/households/${id}`, { cookie: officerA, payload: { address: 'x' } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.call('PATCH', `/api/households/${id}`, { cookie: officerB, payload: { address: 'Số 2' } }))
+        .statusCode,
+    ).toBe(200);
+  });
+
   it('keeps a household of a group carried into a new ward in the new ward’s list after the reform', async () => {
     const tree = await buildReformedTree(t.db);
     const group = await buildResidentialGroup(t.db, tree.wardA, { validTo: '2025-07-01' });
