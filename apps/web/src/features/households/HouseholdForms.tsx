@@ -36,7 +36,7 @@ import { useI18n } from '../../lib/i18n';
 import { useAppHref } from '../../lib/url-state';
 import { UnitPicker } from '../units/UnitPicker';
 import { unitDetailQuery } from '../units/units.api';
-import { relationOptions } from './household-labels';
+import { foldedSearch, relationOptions } from './household-labels';
 import { type DuplicateFlag, type HouseholdMember, householdsApi, householdsKey } from './households.api';
 
 /** "members.0.fullName" → ['members', 0, 'fullName'], the name antd gives the field in a Form.List. */
@@ -169,7 +169,7 @@ function MemberFields({
         <Form.Item name={name('relation')} label={t('person.relation')}>
           <Select
             options={relationOptions(lang)}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={foldedSearch}
             data-testid={testId('relation')}
           />
         </Form.Item>

@@ -30,11 +30,11 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError } from '../../lib/api';
-import { formatDate, previousDay } from '../../lib/dates';
+import { formatDate, previousDay, todayInVietnam } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useAppHref, useAsOf } from '../../lib/url-state';
 import { isValidOn, validityText } from '../units/unit-labels';
-import { DateDialog, ReasonDialog } from './dialogs';
+import { DateDialog, proposedEndDate, ReasonDialog } from './dialogs';
 import { DuplicateReason, MemberModal } from './HouseholdForms';
 import {
   AddCategoryModal,
@@ -696,7 +696,7 @@ export function HouseholdPage() {
           title={t('category.end.title', { name: categoryLabel(dialog.record.category, lang, kinds.data) })}
           label={t('category.end.date')}
           hint={t('category.end.hint')}
-          initial={at}
+          initial={proposedEndDate(dialog.record.validFrom, at, todayInVietnam())}
           testId="category-end"
           onConfirm={async (date) => {
             await householdsApi.endCategory(dialog.record.id, date);
@@ -709,7 +709,7 @@ export function HouseholdPage() {
         <DateDialog
           title={t('consent.withdraw.title')}
           label={t('consent.withdraw.date')}
-          initial={at}
+          initial={proposedEndDate(dialog.consent.givenOn, at, todayInVietnam())}
           testId="consent-withdraw"
           onConfirm={async (date) => {
             await householdsApi.withdrawConsent(dialog.consent.id, date);

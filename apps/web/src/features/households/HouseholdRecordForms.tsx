@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api';
 import { dateFormat, fromDayjs, toDayjs } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { UnitPicker } from '../units/UnitPicker';
+import { foldedSearch } from './household-labels';
 import { categoryKindsQuery, type HouseholdDetail, householdsApi, householdsKey } from './households.api';
 
 /** A modal form whose save refreshes every households query; field errors of the API land on the fields. */
@@ -207,7 +208,7 @@ export function AddCategoryModal({
     >
       <Form.Item name="category" label={t('category.kind')}>
         <Select
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={foldedSearch}
           onChange={setCategory}
           options={(kinds.data ?? []).map((kind) => ({
             value: kind.code,

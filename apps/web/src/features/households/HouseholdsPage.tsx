@@ -10,7 +10,7 @@ import { useAppHref, useAsOf } from '../../lib/url-state';
 import { canDo, useMe } from '../auth/use-me';
 import { teamsQuery } from '../teams/teams.api';
 import { CreateHouseholdModal } from './HouseholdForms';
-import { categoryColor, categoryLabel } from './household-labels';
+import { categoryColor, categoryLabel, foldedSearch } from './household-labels';
 import {
   categoryKindsQuery,
   type HouseholdFilter,
@@ -123,7 +123,7 @@ export function HouseholdsPage() {
         <Col xs={12} md={7} xl={5}>
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={foldedSearch}
             style={{ width: '100%' }}
             value={team ?? undefined}
             placeholder={t('households.filter.team')}

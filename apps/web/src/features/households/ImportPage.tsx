@@ -35,6 +35,7 @@ import { useAppHref, useAsOf } from '../../lib/url-state';
 import { canDo, useMe } from '../auth/use-me';
 import { UnitPicker } from '../units/UnitPicker';
 import { unitDetailQuery } from '../units/units.api';
+import { foldedSearch } from './household-labels';
 import { householdsKey } from './households.api';
 import {
   type ColumnMapping,
@@ -108,7 +109,7 @@ function MappingStep({
             </Typography.Text>
             <Select<number | undefined>
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={foldedSearch}
               style={{ width: '100%' }}
               placeholder={t('import.mapping.none')}
               value={mapping[column.field]}

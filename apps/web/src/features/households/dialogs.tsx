@@ -5,6 +5,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateFormat, fromDayjs, toDayjs } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 
+/**
+ * The date an end dialog proposes: the as-of date when the record had started by then,
+ * else today, so the proposal is never on or before the record's first day.
+ */
+export function proposedEndDate(startedOn: string, at: string, today: string): string {
+  if (startedOn < at) return at;
+  return startedOn < today ? today : at;
+}
+
 /** Asks for the date a dated record ends (or a change happens), then runs the change. */
 export function DateDialog({
   title,

@@ -1,4 +1,4 @@
-import { householdCategories, relations } from '@doanket/domain';
+import { householdCategories, matchesSearch, relations } from '@doanket/domain';
 import type { Lang } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
@@ -55,3 +55,9 @@ export function birthText(person: { birthDate?: string | null; birthYear?: numbe
   if (person.birthYear) return String(person.birthYear);
   return '—';
 }
+
+/** Select search that matches labels without diacritics: "can ngheo" finds "Hộ cận nghèo". */
+export const foldedSearch = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    matchesSearch(String(option?.label ?? ''), input),
+};

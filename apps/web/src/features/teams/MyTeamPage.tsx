@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { todayInVietnam } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useAppHref } from '../../lib/url-state';
+import { foldedSearch } from '../households/household-labels';
 import { ActivityForm } from './ActivityForm';
 import { ActivityList } from './ActivityList';
 import { teamKindLabel } from './team-labels';
@@ -82,7 +83,7 @@ export function MyTeamPage() {
             <Select
               size="large"
               style={{ width: '100%' }}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={foldedSearch}
               value={teamId ?? undefined}
               placeholder={t('myTeam.pick')}
               onChange={(value: string) => pick(value)}

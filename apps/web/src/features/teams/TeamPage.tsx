@@ -31,10 +31,10 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError } from '../../lib/api';
-import { dateFormat, formatDate, fromDayjs, previousDay, toDayjs } from '../../lib/dates';
+import { dateFormat, formatDate, fromDayjs, previousDay, toDayjs, todayInVietnam } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useAppHref, useAsOf } from '../../lib/url-state';
-import { DateDialog } from '../households/dialogs';
+import { DateDialog, proposedEndDate } from '../households/dialogs';
 import { householdsQuery } from '../households/households.api';
 import { isValidOn, validityText } from '../units/unit-labels';
 import { ActivityForm } from './ActivityForm';
@@ -517,7 +517,7 @@ export function TeamPage() {
           title={t('team.member.end.title', { name: dialog.member.name })}
           label={t('team.endDate')}
           hint={t('team.endHint')}
-          initial={at}
+          initial={proposedEndDate(dialog.member.validFrom, at, todayInVietnam())}
           testId="team-member-end"
           onConfirm={async (date) => {
             await teamsApi.endMember(dialog.member.id, date);
@@ -531,7 +531,7 @@ export function TeamPage() {
           title={t('team.household.end.title', { code: dialog.household.code })}
           label={t('team.endDate')}
           hint={t('team.endHint')}
-          initial={at}
+          initial={proposedEndDate(dialog.household.validFrom, at, todayInVietnam())}
           testId="team-household-end"
           onConfirm={async (date) => {
             await teamsApi.endHousehold(data.id, dialog.household.householdId, date);
@@ -545,7 +545,7 @@ export function TeamPage() {
           title={t('team.close.title', { name: data.name })}
           label={t('team.endDate')}
           hint={t('team.close.hint')}
-          initial={at}
+          initial={proposedEndDate(data.validFrom, at, todayInVietnam())}
           isDanger
           okText={t('team.close.button')}
           testId="team-close"
