@@ -12,4 +12,6 @@ export const statsBreakdownQuery = (unit: string, at: string) =>
     queryKey: ['stats', 'self-governance', 'breakdown', unit, at],
     queryFn: ({ signal }) =>
       api.get('/stats/self-governance/breakdown', SelfGovernanceBreakdown, { query: { unit, at }, signal }),
+    // Figures follow every change to teams and households; read them afresh each time the page opens.
+    staleTime: 0,
   });

@@ -9,7 +9,7 @@ import { useI18n } from '../../lib/i18n';
 import { isValidOn } from '../units/unit-labels';
 import { downscalePhoto } from './photo';
 import { activityIcons, activityLabel } from './team-labels';
-import { type ActivityKind, activityKinds, type TeamDetail, teamsApi, teamsKey } from './teams.api';
+import { type ActivityKind, activityKinds, refreshTeams, type TeamDetail, teamsApi } from './teams.api';
 
 /**
  * Logs what a team did, sized for a thumb: a kind, the households concerned, a note, a photo.
@@ -47,7 +47,7 @@ export function ActivityForm({ team, onSaved }: { team: TeamDetail; onSaved?: ()
         photo,
       }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: teamsKey });
+      await refreshTeams(client);
       setKind(null);
       setPicked([]);
       setNotes('');

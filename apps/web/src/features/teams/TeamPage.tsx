@@ -44,12 +44,12 @@ import './teams.css';
 import {
   type MemberRole,
   memberRoles,
+  refreshTeams,
   type TeamDetail,
   type TeamHousehold,
   type TeamMember,
   teamQuery,
   teamsApi,
-  teamsKey,
 } from './teams.api';
 
 function useDebounced(value: string, delay: number): string {
@@ -87,7 +87,7 @@ function TeamFormModal<V extends object>({
   const mutation = useMutation({
     mutationFn: save,
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: teamsKey });
+      await refreshTeams(client);
       message.success(t('common.saved'));
       onClose();
     },
@@ -267,7 +267,7 @@ export function TeamPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [showPast, setShowPast] = useState(false);
   const close = () => setDialog(null);
-  const refresh = () => client.invalidateQueries({ queryKey: teamsKey });
+  const refresh = () => refreshTeams(client);
 
   if (team.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (team.error) {

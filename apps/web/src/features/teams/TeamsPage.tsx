@@ -29,7 +29,7 @@ import { usePageUnit } from '../households/use-page-unit';
 import { UnitPicker } from '../units/UnitPicker';
 import { validityText } from '../units/unit-labels';
 import { teamKindLabel } from './team-labels';
-import { type TeamKind, type TeamListItem, teamsApi, teamsKey, teamsQuery } from './teams.api';
+import { refreshTeams, type TeamKind, type TeamListItem, teamsApi, teamsQuery } from './teams.api';
 
 type CreateValues = { kind?: TeamKind; unitCode?: string | null; name?: string; validFrom?: Dayjs };
 
@@ -58,7 +58,7 @@ function CreateTeamModal({
         validFrom: values.validFrom ? fromDayjs(values.validFrom) : at,
       }),
     onSuccess: async (answer) => {
-      await client.invalidateQueries({ queryKey: teamsKey });
+      await refreshTeams(client);
       onClose();
       onCreated(answer.id);
     },

@@ -18,7 +18,7 @@ import {
   teamActivityKinds,
   UpdateTeamResponse,
 } from '@doanket/domain';
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { api, buildUrl } from '../../lib/api';
 
 export type { TeamActivity, TeamDetail, TeamKind, TeamListItem };
@@ -32,6 +32,14 @@ export const memberRoles: readonly MemberRole[] = ['leader', 'deputy', 'member']
 export type TeamFilter = { unit: string; at: string; kind?: TeamKind | null; q?: string | null };
 
 export const teamsKey = ['teams'] as const;
+
+/** After a change to a team: its lists and pages, and the households lists that name their teams. */
+export function refreshTeams(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: teamsKey }),
+    client.invalidateQueries({ queryKey: ['households'] }),
+  ]);
+}
 
 export const teamsQuery = (filter: TeamFilter) =>
   queryOptions({
