@@ -217,6 +217,7 @@ export function HouseholdPage() {
   const data = household.data;
   const placement = data.placements.find((item) => isValidOn(item, at)) ?? data.placements.at(-1);
   const canWrite = data.canWrite;
+  const currentCategories = data.categories.filter((record) => isValidOn(record, at));
   const thisYear = Number(at.slice(0, 4));
 
   return (
@@ -271,15 +272,17 @@ export function HouseholdPage() {
           <Descriptions.Item label={t('household.address')}>{data.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('household.phone')}>{data.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('household.categories')}>
-            {data.categories.filter((record) => isValidOn(record, at)).length === 0
-              ? '—'
-              : data.categories
-                  .filter((record) => isValidOn(record, at))
-                  .map((record) => (
-                    <Tag key={record.id} color={categoryColor(record.category)}>
-                      {categoryLabel(record.category, lang, kinds.data)}
-                    </Tag>
-                  ))}
+            {currentCategories.length === 0 ? (
+              '—'
+            ) : (
+              <Flex wrap gap={4}>
+                {currentCategories.map((record) => (
+                  <Tag key={record.id} color={categoryColor(record.category)} style={{ marginInlineEnd: 0 }}>
+                    {categoryLabel(record.category, lang, kinds.data)}
+                  </Tag>
+                ))}
+              </Flex>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('household.teams')}>
             {data.teams

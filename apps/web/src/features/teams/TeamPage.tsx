@@ -15,6 +15,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Grid,
   Input,
   Modal,
   Result,
@@ -266,6 +267,7 @@ export function TeamPage() {
   const team = useQuery(teamQuery(id, at));
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [showPast, setShowPast] = useState(false);
+  const screens = Grid.useBreakpoint();
   const close = () => setDialog(null);
   const refresh = () => refreshTeams(client);
 
@@ -317,11 +319,41 @@ export function TeamPage() {
         ]
       : [];
 
+  const actions = canWrite ? (
+    <Space wrap size={4}>
+      <Button
+        type="primary"
+        icon={<FormOutlined />}
+        onClick={() => setDialog({ kind: 'activity' })}
+        data-testid="team-log-activity"
+      >
+        {t('activity.log')}
+      </Button>
+      <Button
+        icon={<EditOutlined />}
+        onClick={() => setDialog({ kind: 'rename' })}
+        aria-label={t('team.rename.button')}
+        data-testid="team-rename"
+      >
+        {screens.sm ? t('team.rename.button') : null}
+      </Button>
+      {data.validTo === null ? (
+        <Button
+          danger
+          icon={<StopOutlined />}
+          onClick={() => setDialog({ kind: 'close' })}
+          data-testid="team-close"
+          aria-label={t('team.close.button')}
+        />
+      ) : null}
+    </Space>
+  ) : null;
+
   return (
     <Flex vertical gap={16} data-testid="team-page">
       <Card
         title={
-          <Space wrap>
+          <Space wrap className="detail-title">
             <Link to={href('/teams')} aria-label={t('nav.teams')}>
               <ArrowLeftOutlined />
             </Link>
@@ -329,37 +361,9 @@ export function TeamPage() {
             <Tag color={data.kind === 'group' ? 'blue' : 'volcano'}>{teamKindLabel(t, data.kind)}</Tag>
           </Space>
         }
-        extra={
-          canWrite ? (
-            <Space wrap size={4}>
-              <Button
-                type="primary"
-                icon={<FormOutlined />}
-                onClick={() => setDialog({ kind: 'activity' })}
-                data-testid="team-log-activity"
-              >
-                {t('activity.log')}
-              </Button>
-              <Button
-                icon={<EditOutlined />}
-                onClick={() => setDialog({ kind: 'rename' })}
-                data-testid="team-rename"
-              >
-                {t('team.rename.button')}
-              </Button>
-              {data.validTo === null ? (
-                <Button
-                  danger
-                  icon={<StopOutlined />}
-                  onClick={() => setDialog({ kind: 'close' })}
-                  data-testid="team-close"
-                  aria-label={t('team.close.button')}
-                />
-              ) : null}
-            </Space>
-          ) : null
-        }
+        extra={screens.sm ? actions : null}
       >
+        {screens.sm || !actions ? null : <div style={{ marginBottom: 12 }}>{actions}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('team.unit')}>{data.unitName ?? data.unitCode}</Descriptions.Item>
           <Descriptions.Item label={t('unit.validity')}>{validityText(t, data)}</Descriptions.Item>
@@ -371,23 +375,26 @@ export function TeamPage() {
       <Card>
         <Tabs
           data-testid="team-tabs"
-          tabBarExtraContent={pastToggle}
           items={[
             {
               key: 'members',
               label: t('team.tab.members', { count: data.members.filter((m) => isValidOn(m, at)).length }),
               children: (
                 <>
-                  {canWrite ? (
-                    <Button
-                      icon={<UserAddOutlined />}
-                      style={{ marginBottom: 12 }}
-                      onClick={() => setDialog({ kind: 'member' })}
-                      data-testid="team-member-add"
-                    >
-                      {t('team.member.add.button')}
-                    </Button>
-                  ) : null}
+                  <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
+                    {canWrite ? (
+                      <Button
+                        icon={<UserAddOutlined />}
+                        onClick={() => setDialog({ kind: 'member' })}
+                        data-testid="team-member-add"
+                      >
+                        {t('team.member.add.button')}
+                      </Button>
+                    ) : (
+                      <span />
+                    )}
+                    {pastToggle}
+                  </Flex>
                   <Table<TeamMember>
                     rowKey="id"
                     size="small"
@@ -397,7 +404,7 @@ export function TeamPage() {
                     data-testid="team-members-table"
                     locale={{ emptyText: t('team.member.none') }}
                     columns={[
-                      { title: t('team.member.name'), dataIndex: 'name' },
+                      { title: t('team.member.name'), dataIndex: 'name', width: 170 },
                       {
                         title: t('team.member.role'),
                         dataIndex: 'role',
@@ -443,16 +450,20 @@ export function TeamPage() {
               }),
               children: (
                 <>
-                  {canWrite ? (
-                    <Button
-                      icon={<HomeOutlined />}
-                      style={{ marginBottom: 12 }}
-                      onClick={() => setDialog({ kind: 'assign' })}
-                      data-testid="team-household-assign"
-                    >
-                      {t('team.household.assign.button')}
-                    </Button>
-                  ) : null}
+                  <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
+                    {canWrite ? (
+                      <Button
+                        icon={<HomeOutlined />}
+                        onClick={() => setDialog({ kind: 'assign' })}
+                        data-testid="team-household-assign"
+                      >
+                        {t('team.household.assign.button')}
+                      </Button>
+                    ) : (
+                      <span />
+                    )}
+                    {pastToggle}
+                  </Flex>
                   <Table<TeamHousehold>
                     rowKey={(row) => `${row.householdId}|${row.validFrom}`}
                     size="small"
