@@ -242,7 +242,14 @@ export function ImportPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const date = registerDate ?? at;
   const pageUnitDetail = useQuery({ ...unitDetailQuery(pageUnit ?? '', date), enabled: Boolean(pageUnit) });
-  const wardCode = ward ?? (pageUnitDetail.data?.kind === 'ward' ? pageUnitDetail.data.code : null);
+  // The header's unit when it is a ward, the ward above it when it is a residential group.
+  const pageWard =
+    pageUnitDetail.data?.kind === 'ward'
+      ? pageUnitDetail.data.code
+      : pageUnitDetail.data?.kind === 'residential_group'
+        ? pageUnitDetail.data.parentCode
+        : null;
+  const wardCode = ward ?? pageWard;
   const jobId = stage.step === 'check' || stage.step === 'import' ? stage.jobId : null;
   const job = useQuery({ ...importJobQuery(jobId ?? ''), enabled: Boolean(jobId) });
 
