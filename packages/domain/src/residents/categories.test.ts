@@ -69,7 +69,8 @@ describe('povertyStandardOn', () => {
     expect(povertyStandardOn('2024-10-17')?.code).toBe('2022-2026');
     expect(povertyStandardOn('2026-12-31')?.code).toBe('2022-2026');
     expect(povertyStandardOn('2027-01-01')?.incomeUrban).toBe(2_800_000);
-    expect(povertyStandardOn('2021-12-31')).toBeNull();
+    expect(povertyStandardOn('2021-12-31')?.code).toBe('2016-2020');
+    expect(povertyStandardOn('2015-12-31')).toBeNull();
     expect(povertyStandardOn('2031-01-01')).toBeNull();
   });
   it('keeps the periods contiguous', () => {

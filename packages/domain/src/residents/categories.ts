@@ -104,6 +104,14 @@ export type PovertyStandardPeriod = {
 /** Multidimensional poverty standards (domain brief); data, so a new decree is a new entry. */
 export const povertyStandardPeriods: readonly PovertyStandardPeriod[] = [
   {
+    // Decision 59/2015/QĐ-TTg; kept for 2021, until decree 07/2021/NĐ-CP applied from 2022.
+    code: '2016-2020',
+    validFrom: '2016-01-01',
+    validTo: '2022-01-01',
+    incomeRural: 700_000,
+    incomeUrban: 900_000,
+  },
+  {
     code: '2022-2026',
     validFrom: '2022-01-01',
     validTo: '2027-01-01',
