@@ -68,35 +68,28 @@ export type HouseholdCounts = { households: number; byCategory: Record<string, n
 /**
  * Households placed on the date in the residential groups below the unit, and how many of them
  * are of each category, by child unit (the unit's own id for a residential group asked itself).
+ * Reads the dated changes that the triggers of migration household_figures keep per group.
  */
 export async function countHouseholds(
   db: Db,
   unitId: string,
   at: string,
 ): Promise<Map<string, HouseholdCounts>> {
-  const placed = sql`
-    SELECT s.branch, p.household_id FROM household_placements p JOIN down s ON s.unit_id = p.group_unit_id
-    WHERE p.valid_from <= ${at}::date AND (p.valid_to IS NULL OR p.valid_to > ${at}::date)`;
-  const totals = await queryRows<{ key: string; households: number | string }>(
+  const rows = await queryRows<{ key: string; category: string; total: number | string }>(
     db,
-    sql`${subtreeAt(unitId, at)}, placed AS (${placed})
-        SELECT branch::text AS key, count(DISTINCT household_id)::int AS households FROM placed GROUP BY branch`,
-  );
-  const categories = await queryRows<{ key: string; category: string; households: number | string }>(
-    db,
-    sql`${subtreeAt(unitId, at)}, placed AS (${placed})
-        SELECT placed.branch::text AS key, c.category, count(DISTINCT c.household_id)::int AS households
-        FROM placed JOIN household_categories c ON c.household_id = placed.household_id
-        WHERE c.valid_from <= ${at}::date AND (c.valid_to IS NULL OR c.valid_to > ${at}::date)
-        GROUP BY placed.branch, c.category`,
+    sql`${subtreeAt(unitId, at)}
+      SELECT s.branch::text AS key, d.category, sum(d.delta)::int AS total
+      FROM household_figure_deltas d JOIN down s ON s.unit_id = d.unit_id
+      WHERE d.day <= ${at}::date
+      GROUP BY s.branch, d.category`,
   );
   const counts = new Map<string, HouseholdCounts>();
-  const entry = (key: string) => {
-    const found = counts.get(key) ?? { households: 0, byCategory: {} };
-    counts.set(key, found);
-    return found;
-  };
-  for (const row of totals) entry(row.key).households = Number(row.households);
-  for (const row of categories) entry(row.key).byCategory[row.category] = Number(row.households);
+  for (const row of rows) {
+    const entry = counts.get(row.key) ?? { households: 0, byCategory: {} };
+    counts.set(row.key, entry);
+    const total = Number(row.total);
+    if (row.category === '') entry.households = total;
+    else if (total !== 0) entry.byCategory[row.category] = total;
+  }
   return counts;
 }

@@ -10,7 +10,7 @@ import {
   login,
 } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { type BuiltHousehold, buildHousehold } from '../../../test/team-factories';
+import { type BuiltHousehold, buildHousehold, moveHousehold } from '../../../test/team-factories';
 import { queryRows } from '../../db/client';
 import { householdCategories } from '../../db/schema/index';
 import { findSubtreeAt } from '../units/units.repository';
@@ -144,6 +144,24 @@ async function countFromRecords(unitId: string, at: string) {
             WHERE a.valid_from <= ${at} AND (a.valid_to IS NULL OR a.valid_to > ${at})) AS "householdsSupervised"`,
   );
   return row;
+}
+
+/** Households placed on the date below the unit, and of each category, counted from the records. */
+async function householdsFromRecords(unitId: string, at: string) {
+  const subtree = (await findSubtreeAt(t.db, unitId, at)).map((unit) => unit.unitId);
+  const placed = sql`SELECT DISTINCT household_id FROM household_placements
+    WHERE group_unit_id IN ${subtree} AND valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})`;
+  const [total] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM (${placed}) p`);
+  const categories = await queryRows<{ category: string; n: number }>(
+    t.db,
+    sql`SELECT category, count(DISTINCT household_id)::int AS n FROM household_categories
+        WHERE household_id IN (${placed}) AND valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})
+        GROUP BY category`,
+  );
+  return {
+    households: total!.n,
+    byCategory: Object.fromEntries(categories.map((row) => [row.category, row.n])),
+  };
 }
 
 describe('self-governance figures as of a date', () => {
@@ -355,15 +373,16 @@ describe('self-governance figures as of a date', () => {
       '2024-08-01',
     ];
     const teamIds = Object.values(teams);
+    const groups = [city.g1, city.g2, city.g3];
     let applied = 0;
     const count = (response: Awaited<ReturnType<typeof call>>) => {
       if (response.statusCode < 300) applied += 1;
     };
-    for (let step = 0; step < 40; step += 1) {
+    for (let step = 0; step < 70; step += 1) {
       const team = teamIds[next(teamIds.length)]!;
       const household = h[next(h.length)]!;
       const day = days[next(days.length)]!;
-      switch (next(4)) {
+      switch (next(7)) {
         case 0:
           count(
             await call('POST', `/api/teams/${team}/households`, {
@@ -388,6 +407,41 @@ describe('self-governance figures as of a date', () => {
             }),
           );
           break;
+        case 3: {
+          // A move to another residential group, after the household's current placement began.
+          const [current] = await queryRows<{ from: string }>(
+            t.db,
+            sql`SELECT valid_from::text AS "from" FROM household_placements
+                WHERE household_id = ${household.id} AND valid_to IS NULL`,
+          );
+          if (current && current.from < day) {
+            await moveHousehold(t.db, household.id, groups[next(groups.length)]!, day);
+            applied += 1;
+          }
+          break;
+        }
+        case 4: {
+          // A category from a date, unless the household holds it then (the register refuses overlaps).
+          const category = ['poor', 'near_poor', 'disability'][next(3)]!;
+          const [overlap] = await queryRows<{ n: number }>(
+            t.db,
+            sql`SELECT count(*)::int AS n FROM household_categories
+                WHERE household_id = ${household.id} AND category = ${category} AND (valid_to IS NULL OR valid_to > ${day})`,
+          );
+          if (overlap!.n === 0) {
+            await t.db
+              .insert(householdCategories)
+              .values({ householdId: household.id, category, validFrom: day });
+            applied += 1;
+          }
+          break;
+        }
+        case 5:
+          await t.db.execute(
+            sql`UPDATE household_categories SET valid_to = ${day}
+                WHERE household_id = ${household.id} AND valid_from < ${day} AND (valid_to IS NULL OR valid_to > ${day})`,
+          );
+          break;
         default: {
           const detail = await ok(call('GET', `/api/teams/${team}?at=2023-01-01`, { cookie: admin }));
           const member = detail.members[next(Math.max(detail.members.length, 1))];
@@ -400,13 +454,22 @@ describe('self-governance figures as of a date', () => {
         }
       }
     }
-    expect(applied).toBeGreaterThan(10);
+    expect(applied).toBeGreaterThan(20);
+    // A household deleted on request takes its placements, categories and care with it.
+    await t.db.execute(sql`DELETE FROM households WHERE id = ${h[4]!.id}`);
     let compared = 0;
     for (const unit of [city.province, city.w1, city.w2, city.g1, city.g2, city.g3]) {
       for (const day of [...days, '2024-06-30', '2025-01-01']) {
         const expected = await countFromRecords(unit.unitId, day);
         if (!expected) continue;
         expect(await figures(admin, unit, day), `${unit.code} on ${day}`).toEqual(expected);
+        const breakdown = await ok(
+          call('GET', `/api/stats/self-governance/breakdown?unit=${unit.code}&at=${day}`, { cookie: admin }),
+        );
+        const { households, byCategory } = breakdown.total;
+        expect({ households, byCategory }, `households of ${unit.code} on ${day}`).toEqual(
+          await householdsFromRecords(unit.unitId, day),
+        );
         compared += 1;
       }
     }
