@@ -8,6 +8,7 @@ import {
   matchHeaders,
   normalizePersonName,
   normalizePhone,
+  type PersonNameParts,
   parseBirthDate,
   parseHouseholdCategories,
   parseRelation,
@@ -263,6 +264,9 @@ export async function* readHouseholdRows(
       columns: columnNames(headers, mapping),
       today: options.today ?? todayInVietnam(),
       categories: options.categories ?? householdCategories,
+      names: new Map(),
+      fieldAt: new Map(Object.entries(mapping).map(([field, index]) => [index, field as ImportField])),
+      parsed: { relations: new Map(), sexes: new Map(), categories: new Map(), lines: new Map() },
     };
     for await (const row of rows) yield checkRow(row, context);
   } catch (error) {
@@ -278,7 +282,29 @@ type RowContext = {
   columns: Record<ImportField, string>;
   today: string;
   categories: readonly HouseholdCategory[];
+  /** Names split so far: a register repeats names, and splitting is not cheap. */
+  names: Map<string, PersonNameParts>;
+  /** Column index → field. */
+  fieldAt: Map<number, ImportField>;
+  parsed: {
+    relations: Map<string, ReturnType<typeof parseRelation>>;
+    sexes: Map<string, ReturnType<typeof parseSex>>;
+    categories: Map<string, ReturnType<typeof parseHouseholdCategories>>;
+    lines: Map<string, string>;
+  };
 };
+
+const nameCacheSize = 50_000;
+
+function splitName(context: RowContext, name: string): PersonNameParts {
+  let parts = context.names.get(name);
+  if (!parts) {
+    parts = splitFullName(name);
+    if (context.names.size >= nameCacheSize) context.names.clear();
+    context.names.set(name, parts);
+  }
+  return parts;
+}
 
 // Tab, line feed and carriage return are fine in a cell; other controls are not text.
 function hasControlCharacter(value: string): boolean {
@@ -293,63 +319,97 @@ function singleLine(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/** Reads one row into a person, collecting every problem rather than stopping at the first. */
-function checkRow(sheetRow: SheetRow, context: RowContext): HouseholdRow {
-  const { mapping, columns, today } = context;
-  const errors: HouseholdRowError[] = [];
-  const fieldAt = new Map<number, ImportField>();
-  for (const [field, index] of Object.entries(mapping) as [ImportField, number][]) fieldAt.set(index, field);
+type Text = { vi: string; en: string };
 
-  const add = (field: ImportField, code: string, text: { vi: string; en: string }) =>
-    errors.push({ column: columns[field], field, code, message: text.vi, messageEn: text.en });
-  const addResident = (field: ImportField, key: ResidentMessageKey) => add(field, key, residentMessages[key]);
-
+/** The cells of one row as the checks read them, with the problems found so far. */
+class CellReader {
+  readonly errors: HouseholdRowError[] = [];
   // Fields whose cell cannot be read at all: formulas, Excel errors, control characters.
-  const unreadable = new Set<ImportField>();
-  for (const cellProblem of sheetRow.problems ?? []) {
-    const field = fieldAt.get(cellProblem.index);
-    if (!field) continue;
-    unreadable.add(field);
-    if (cellProblem.kind === 'formula') add(field, 'cell.formula', cellMessages.formula());
-    else add(field, 'cell.excel_error', cellMessages.excelError(cellProblem.detail));
+  private readonly unreadable = new Set<ImportField>();
+
+  constructor(
+    private readonly sheetRow: SheetRow,
+    private readonly context: RowContext,
+  ) {
+    for (const cellProblem of sheetRow.problems ?? []) {
+      const field = context.fieldAt.get(cellProblem.index);
+      if (!field) continue;
+      this.unreadable.add(field);
+      if (cellProblem.kind === 'formula') this.add(field, 'cell.formula', cellMessages.formula());
+      else this.add(field, 'cell.excel_error', cellMessages.excelError(cellProblem.detail));
+    }
   }
-  const raw = (field: ImportField): string => {
-    const index = mapping[field];
-    if (index === undefined || unreadable.has(field)) return '';
-    const value = (sheetRow.values[index] ?? '').normalize('NFC').trim();
+
+  add(field: ImportField, code: string, text: Text): void {
+    this.errors.push({
+      column: this.context.columns[field],
+      field,
+      code,
+      message: text.vi,
+      messageEn: text.en,
+    });
+  }
+
+  addResident(field: ImportField, key: ResidentMessageKey): void {
+    this.add(field, key, residentMessages[key]);
+  }
+
+  raw(field: ImportField): string {
+    const index = this.context.mapping[field];
+    if (index === undefined || this.unreadable.has(field)) return '';
+    const cell = this.sheetRow.values[index] ?? '';
+    if (cell === '') return '';
+    const value = cell.normalize('NFC').trim();
     if (hasControlCharacter(value)) {
-      unreadable.add(field);
-      add(field, 'cell.control_character', cellMessages.controlCharacter());
+      this.unreadable.add(field);
+      this.add(field, 'cell.control_character', cellMessages.controlCharacter());
       return '';
     }
     if (value.length > maxCellLength) {
-      unreadable.add(field);
-      add(field, 'cell.too_long', cellMessages.tooLong(maxCellLength));
+      this.unreadable.add(field);
+      this.add(field, 'cell.too_long', cellMessages.tooLong(maxCellLength));
       return '';
     }
     return value;
-  };
-  const required = (field: ImportField): string => {
-    const value = raw(field);
-    if (value === '' && !unreadable.has(field)) addResident(field, 'resident.blank');
+  }
+
+  required(field: ImportField): string {
+    const value = this.raw(field);
+    if (value === '' && !this.unreadable.has(field)) this.addResident(field, 'resident.blank');
     return value;
-  };
+  }
+}
 
-  const householdCode = singleLine(required('householdCode')) || null;
-  const fullNameText = normalizePersonName(required('fullName'));
-  const relationText = required('relation');
-  const relation = relationText === '' ? null : parseRelation(relationText);
-  if (relation && !relation.ok) addResident('relation', relation.error);
+/** A parse of short values that repeat on every row ("Chủ hộ", "Nam"…), remembered per file. */
+function remembered<T>(cache: Map<string, T>, value: string, parse: (value: string) => T): T {
+  let result = cache.get(value);
+  if (result === undefined) {
+    result = parse(value);
+    if (cache.size < 10_000) cache.set(value, result);
+  }
+  return result;
+}
 
-  const sexText = raw('sex');
-  const sex = sexText === '' ? null : parseSex(sexText);
-  if (sex && !sex.ok) addResident('sex', sex.error);
+/** Reads one row into a person, collecting every problem rather than stopping at the first. */
+function checkRow(sheetRow: SheetRow, context: RowContext): HouseholdRow {
+  const { columns, today, parsed } = context;
+  const cells = new CellReader(sheetRow, context);
 
-  const birthText = raw('birthDate');
+  const householdCode = singleLine(cells.required('householdCode')) || null;
+  const fullNameText = normalizePersonName(cells.required('fullName'));
+  const relationText = cells.required('relation');
+  const relation = relationText === '' ? null : remembered(parsed.relations, relationText, parseRelation);
+  if (relation && !relation.ok) cells.addResident('relation', relation.error);
+
+  const sexText = cells.raw('sex');
+  const sex = sexText === '' ? null : remembered(parsed.sexes, sexText, parseSex);
+  if (sex && !sex.ok) cells.addResident('sex', sex.error);
+
+  const birthText = cells.raw('birthDate');
   const birth = birthText === '' ? null : parseBirthDate(birthText, { today });
-  if (birth && !birth.ok) addResident('birthDate', birth.error);
+  if (birth && !birth.ok) cells.addResident('birthDate', birth.error);
 
-  const citizenIdText = raw('citizenId');
+  const citizenIdText = cells.raw('citizenId');
   let citizenId: string | null = null;
   if (citizenIdText !== '') {
     const checked = checkCitizenId(citizenIdText, {
@@ -357,21 +417,28 @@ function checkRow(sheetRow: SheetRow, context: RowContext): HouseholdRow {
       birthYear: birth?.ok ? birth.value.year : null,
       today,
     });
-    for (const key of checked.errors) addResident('citizenId', key);
+    for (const key of checked.errors) cells.addResident('citizenId', key);
     citizenId = checked.value?.value ?? null;
   }
 
-  const phoneText = raw('phone');
+  const phoneText = cells.raw('phone');
   const phone = phoneText === '' ? null : normalizePhone(phoneText);
-  if (phone && !phone.ok) addResident('phone', phone.error);
+  if (phone && !phone.ok) cells.addResident('phone', phone.error);
 
-  const categories = parseHouseholdCategories(raw('categories'), context.categories);
+  const categories = remembered(parsed.categories, cells.raw('categories'), (cell) =>
+    parseHouseholdCategories(cell, context.categories),
+  );
   if (categories.unrecognized.length > 0) {
-    add('categories', 'household.category.unknown', cellMessages.unknownCategories(categories.unrecognized));
+    cells.add(
+      'categories',
+      'household.category.unknown',
+      cellMessages.unknownCategories(categories.unrecognized),
+    );
   }
-  const residentialGroupName = singleLine(raw('residentialGroup')) || null;
-  const address = singleLine(raw('address')) || null;
+  const residentialGroupName = remembered(parsed.lines, cells.raw('residentialGroup'), singleLine) || null;
+  const address = remembered(parsed.lines, cells.raw('address'), singleLine) || null;
 
+  const errors = cells.errors;
   const isHead = relation?.ok === true && relation.value === 'head';
   const result: HouseholdRow = {
     row: sheetRow.row,
@@ -386,7 +453,7 @@ function checkRow(sheetRow: SheetRow, context: RowContext): HouseholdRow {
       householdCode,
       residentialGroupName,
       address,
-      ...splitFullName(fullNameText),
+      ...splitName(context, fullNameText),
       relation: relation.value,
       isHead,
       sex: sex?.ok ? sex.value : null,
@@ -395,7 +462,7 @@ function checkRow(sheetRow: SheetRow, context: RowContext): HouseholdRow {
       birthPrecision: birth?.ok ? birth.value.precision : null,
       citizenId,
       phone: phone?.ok ? phone.value : null,
-      categories: categories.codes,
+      categories: [...categories.codes],
     };
   }
   return result;
@@ -434,7 +501,6 @@ export type HouseholdGroups = {
   errorReport: ErrorReportLine[];
 };
 
-type Text = { vi: string; en: string };
 type FirstValue = { value: string; key: string; row: number };
 
 /** What the checker keeps of a household: counts and first values, never its rows. */
@@ -477,21 +543,24 @@ function compareKey(value: string): string {
     .trim();
 }
 
-/** A 64-bit FNV-1a digest of a row's cells: repeated rows are found without keeping their text. */
-function rowDigest(values: readonly string[]): string {
+/**
+ * A 53-bit digest of a household's row (FNV-1a over its code and trimmed cells): repeated rows
+ * are found without keeping their text. Two different rows share one by a chance too small to matter.
+ */
+function rowDigest(code: string, values: readonly string[]): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
-  for (const raw of values) {
-    const value = raw.trim();
+  for (let v = -1; v < values.length; v++) {
+    const value = v < 0 ? code : values[v]!.trim();
     for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul(b ^ code, 0x5bd1e995);
+      const char = value.charCodeAt(i);
+      a = Math.imul(a ^ char, 0x01000193);
+      b = Math.imul(b ^ char, 0x5bd1e995);
     }
     a = Math.imul(a ^ 0x1f, 0x01000193);
     b = Math.imul(b ^ 0x1f, 0x5bd1e995);
   }
-  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+  return (a >>> 0) * 0x200000 + (b >>> 11);
 }
 
 type State = HouseholdSummary & {
@@ -506,10 +575,11 @@ type State = HouseholdSummary & {
  */
 export class HouseholdChecker {
   private readonly households = new Map<string, State>();
-  private readonly exact = new Map<string, number>();
+  private readonly exact = new Map<number, number>();
   private readonly people = new Map<string, number>();
   private readonly idOwners = new Map<string, { household: State; row: number }>();
   private readonly orphanErrors: ReportedError[] = [];
+  private readonly nameKeys = new Map<string, string>();
   private orphanRows = 0;
   private rows = 0;
 
@@ -544,21 +614,27 @@ export class HouseholdChecker {
     if (!person) return;
     household.persons += 1;
 
-    const report = (field: ImportField, code: string, text: Text) =>
-      this.report(household, row.row, field, code, text);
-    const exactKey = `${household.code}\u0001${rowDigest(row.values)}`;
+    const exactKey = rowDigest(household.code, row.values);
     const personKey = person.birthYear
-      ? `${household.code}\u0001${compareKey([person.ho, person.tenDem, person.ten].join(' '))}|${person.birthDate ?? person.birthYear}`
+      ? `${household.code}\u0001${this.nameKey(person)}|${person.birthDate ?? person.birthYear}`
       : null;
     const exactRow = this.exact.get(exactKey);
     const owner = person.citizenId ? this.idOwners.get(person.citizenId) : undefined;
     const samePersonRow = personKey ? this.people.get(personKey) : undefined;
     if (exactRow !== undefined) {
-      report('fullName', 'household.duplicate_row', householdMessages.duplicateRow(exactRow));
+      this.report(
+        household,
+        row.row,
+        'fullName',
+        'household.duplicate_row',
+        householdMessages.duplicateRow(exactRow),
+      );
     } else if (owner && owner.household === household) {
-      report('citizenId', 'household.same_citizen_id', householdMessages.sameCitizenId(owner.row));
+      const text = householdMessages.sameCitizenId(owner.row);
+      this.report(household, row.row, 'citizenId', 'household.same_citizen_id', text);
     } else if (samePersonRow !== undefined) {
-      report('fullName', 'household.same_person', householdMessages.samePerson(samePersonRow));
+      const text = householdMessages.samePerson(samePersonRow);
+      this.report(household, row.row, 'fullName', 'household.same_person', text);
     }
     if (exactRow === undefined) this.exact.set(exactKey, row.row);
     if (personKey && samePersonRow === undefined) this.people.set(personKey, row.row);
@@ -567,36 +643,57 @@ export class HouseholdChecker {
       if (!owner) this.idOwners.set(person.citizenId, { household, row: row.row });
       else if (owner.household !== household) {
         const code = 'household.citizen_id_elsewhere';
-        report(
-          'citizenId',
-          code,
-          householdMessages.citizenIdInOtherHousehold(owner.household.code, owner.row),
-        );
-        this.report(
-          owner.household,
-          owner.row,
-          'citizenId',
-          code,
-          householdMessages.citizenIdInOtherHousehold(household.code, row.row),
-        );
+        const here = householdMessages.citizenIdInOtherHousehold(owner.household.code, owner.row);
+        this.report(household, row.row, 'citizenId', code, here);
+        const there = householdMessages.citizenIdInOtherHousehold(household.code, row.row);
+        this.report(owner.household, owner.row, 'citizenId', code, there);
       }
     }
+    if (person.address) this.sameOnEveryRow(household, row.row, 'address', person.address);
+    if (person.residentialGroupName) {
+      this.sameOnEveryRow(household, row.row, 'residentialGroup', person.residentialGroupName);
+    }
+  }
 
-    for (const field of ['address', 'residentialGroup'] as const) {
-      const value = field === 'address' ? person.address : person.residentialGroupName;
-      if (!value) continue;
-      const slot = field === 'address' ? 'addressFirst' : 'groupFirst';
-      const first = household[slot];
-      if (!first) {
-        household[slot] = { value, key: compareKey(value), row: row.row };
-        if (field === 'address') household.address = value;
-        else household.residentialGroupName = value;
-      } else if (first.value !== value && first.key !== compareKey(value)) {
-        const label =
-          field === 'address' ? householdMessages.addressLabel : householdMessages.residentialGroupLabel;
-        report(field, `household.${field}_conflict`, householdMessages.conflict(label, first.row));
+  /** The address and group are the household's: every row that gives one must agree. */
+  private sameOnEveryRow(
+    household: State,
+    row: number,
+    field: 'address' | 'residentialGroup',
+    value: string,
+  ) {
+    const isAddress = field === 'address';
+    const first = isAddress ? household.addressFirst : household.groupFirst;
+    if (!first) {
+      const firstValue = { value, key: compareKey(value), row };
+      if (isAddress) {
+        household.addressFirst = firstValue;
+        household.address = value;
+      } else {
+        household.groupFirst = firstValue;
+        household.residentialGroupName = value;
       }
+    } else if (first.value !== value && first.key !== compareKey(value)) {
+      const label = isAddress ? householdMessages.addressLabel : householdMessages.residentialGroupLabel;
+      this.report(
+        household,
+        row,
+        field,
+        `household.${field}_conflict`,
+        householdMessages.conflict(label, first.row),
+      );
     }
+  }
+
+  private nameKey(person: ParsedPerson): string {
+    const name = `${person.ho} ${person.tenDem} ${person.ten}`;
+    let key = this.nameKeys.get(name);
+    if (key === undefined) {
+      key = compareKey(name);
+      if (this.nameKeys.size >= nameCacheSize) this.nameKeys.clear();
+      this.nameKeys.set(name, key);
+    }
+    return key;
   }
 
   private report(household: State, row: number, field: ImportField, code: string, text: Text): void {

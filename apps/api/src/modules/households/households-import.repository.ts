@@ -600,3 +600,11 @@ export async function addCategories(
   );
   return Number(result[0]?.count ?? 0);
 }
+
+/**
+ * Plans of a bulk write are made on statistics taken before it; compiling them (JIT) costs
+ * more than running them. Only for the transaction.
+ */
+export async function withoutJit(db: Db): Promise<void> {
+  await db.execute(sql`SET LOCAL jit = off`);
+}

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -30,8 +29,6 @@ import {
 import { fileMessages, HouseholdImportError, importMessages } from './households-file-messages';
 import * as service from './households-import.service';
 
-const uploadDir = () => path.join(os.tmpdir(), 'doanket-uploads');
-
 type Upload = { path: string; fileName: string | null; mapping?: HouseholdImportMapping };
 
 // A file name is shown back and stored: no path, no control characters, a sane length.
@@ -50,7 +47,7 @@ async function receiveUpload(request: FastifyRequest, options: { mapping: boolea
   if (!request.isMultipart()) {
     throw new HouseholdImportError('import.not_multipart', 415, importMessages.notMultipart());
   }
-  await fs.promises.mkdir(uploadDir(), { recursive: true, mode: 0o700 });
+  const dir = await service.importTempDir();
   let upload: Upload | undefined;
   let mappingText: string | undefined;
   try {
@@ -60,7 +57,7 @@ async function receiveUpload(request: FastifyRequest, options: { mapping: boolea
           part.file.resume();
           throw new HouseholdImportError('import.too_many_parts', 400, importMessages.tooManyParts());
         }
-        const target = path.join(uploadDir(), randomUUID());
+        const target = path.join(dir, `${randomUUID()}.upload`);
         upload = { path: target, fileName: cleanFileName(part.filename) };
         await pipeline(part.file, fs.createWriteStream(target, { mode: 0o600 }));
         if (part.file.truncated) throw tooLarge();
@@ -134,6 +131,8 @@ export const householdImportRoutes: FastifyPluginAsyncZod = async (app) => {
     // Everything else is answered by the application's handler.
     throw error;
   });
+
+  await service.removeStaleImportFiles().catch(() => {});
 
   // Jobs run in this process: closing waits for them rather than cutting a transaction short.
   const running = new Set<Promise<void>>();

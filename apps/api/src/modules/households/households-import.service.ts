@@ -41,12 +41,33 @@ import * as repository from './households-import.repository';
 
 export type ImportWard = { unitId: string; code: string; name: string; at: string };
 
+/**
+ * Where uploads and the rows waiting to be written are kept while an import runs: a directory
+ * only this user can read, since both hold citizen IDs in clear.
+ */
+export async function importTempDir(): Promise<string> {
+  const dir = path.join(os.tmpdir(), 'doanket-imports');
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/** Removes what imports cut short by a crash left behind (files older than a day). */
+export async function removeStaleImportFiles(): Promise<void> {
+  const dir = await importTempDir();
+  const limit = Date.now() - 24 * 3600_000;
+  for (const name of await fs.promises.readdir(dir).catch(() => [])) {
+    const file = path.join(dir, name);
+    const info = await fs.promises.stat(file).catch(() => null);
+    if (info?.isFile() && info.mtimeMs < limit) await fs.promises.rm(file, { force: true });
+  }
+}
+
 /** Rows written per statement: large enough to avoid round trips, small enough for one JSON parameter. */
 export const defaultBatchSize = 2500;
 /** A running job shows a sign of life this often; one silent for staleAfterMs has died with its process. */
 const heartbeatMs = 5_000;
 export const staleAfterMs = 2 * 60_000;
-const progressEveryMs = 500;
+const progressEveryMs = 1_000;
 
 /**
  * The ward of an import on its date, once the actor may write households there. A ward that did
@@ -305,7 +326,7 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
   };
   const reporter = new ProgressReporter(db, options.jobId, progress, options.onProgress);
   liveJobs.set(options.jobId, { progress: () => ({ ...progress }) });
-  const spillPath = path.join(os.tmpdir(), `doanket-import-${options.jobId}.ndjson`);
+  const spillPath = path.join(await importTempDir(), `${options.jobId}.ndjson`);
   const finish = async (
     status: 'done' | 'failed',
     text: { vi: string; en: string } | null,
@@ -369,23 +390,39 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
     let duplicates = 0;
     try {
       await db.transaction(async (tx) => {
+        await repository.withoutJit(tx);
         const writer = new BatchWriter(tx, requireSealer(options.sealer), ward, context);
+        const flagger = new DuplicateFlagger(tx);
+        // While the database writes one batch, the next is prepared (sealing is the costly part).
+        let writing: Promise<BatchResult> | null = null;
+        const settle = async () => {
+          if (!writing) return;
+          const result = await writing;
+          writing = null;
+          for (const key of Object.keys(result.counts) as (keyof ImportCounts)[]) {
+            written[key] += result.counts[key];
+          }
+          duplicates += await flagger.add(result.personIds);
+          progress.imported += result.personIds.length;
+          progress.householdsImported += result.households;
+          progress.duplicatesFlagged = duplicates;
+          progress.percent = 50 + (50 * progress.imported) / Math.max(1, check.validRows);
+          reporter.report();
+        };
         for await (const batch of validHouseholdBatches(
           spillPath,
           check,
           options.batchSize ?? defaultBatchSize,
         )) {
-          const result = await writer.write(batch);
-          for (const key of Object.keys(result.counts) as (keyof ImportCounts)[]) {
-            written[key] += result.counts[key];
-          }
-          duplicates += result.duplicates;
-          progress.imported += result.persons;
-          progress.householdsImported += batch.length;
-          progress.duplicatesFlagged = duplicates;
-          progress.percent = 50 + (50 * progress.imported) / Math.max(1, check.validRows);
-          reporter.report();
+          const prepared = await writer.prepare(batch);
+          await settle();
+          writing = writer.apply(prepared);
+          // Its failure is taken up by settle(); until then it must not count as unhandled.
+          writing.catch(() => {});
         }
+        await settle();
+        duplicates += await flagger.flush();
+        progress.duplicatesFlagged = duplicates;
         await recordAudit(tx, options.ctx, {
           action: 'import',
           entityType: 'household_import',
@@ -739,10 +776,37 @@ function sortPart(value: string): { primary: string; tones: string } | null {
   return part;
 }
 
-type BatchResult = { counts: ImportCounts; persons: number; duplicates: number };
+type BatchResult = { counts: ImportCounts; households: number; personIds: string[] };
+
+/**
+ * Flags possible duplicates of the written persons in chunks of many thousand: each call scans
+ * the register, so fewer, larger calls cost far less than one per batch.
+ */
+class DuplicateFlagger {
+  private pending: string[] = [];
+
+  constructor(private readonly tx: Db) {}
+
+  async add(personIds: readonly string[]): Promise<number> {
+    this.pending.push(...personIds);
+    return this.pending.length >= flagChunk ? this.flush() : 0;
+  }
+
+  async flush(): Promise<number> {
+    let flagged = 0;
+    while (this.pending.length > 0) {
+      flagged += await flagDuplicates(this.tx, this.pending.splice(0, flagChunk));
+    }
+    return flagged;
+  }
+}
+
+// Below PostgreSQL's limit of 65,535 parameters in one statement.
+const flagChunk = 16_000;
 
 class BatchWriter {
   private readonly standardPeriod: string | null;
+  private readonly searchNames = new Map<string, string>();
 
   constructor(
     private readonly tx: Db,
@@ -753,7 +817,19 @@ class BatchWriter {
     this.standardPeriod = povertyStandardOn(ward.at)?.code ?? null;
   }
 
-  async write(batch: FileHousehold[]): Promise<BatchResult> {
+  private searchName(parts: PersonNameParts): string {
+    const name = fullName(parts);
+    let folded = this.searchNames.get(name);
+    if (folded === undefined) {
+      folded = foldDiacritics(name);
+      if (this.searchNames.size >= 50_000) this.searchNames.clear();
+      this.searchNames.set(name, folded);
+    }
+    return folded;
+  }
+
+  /** Reads what the register holds of the batch and works out every row to write. */
+  async prepare(batch: FileHousehold[]): Promise<PreparedBatch> {
     const { tx, ward, context } = this;
     const at = ward.at;
     const counts = repository.emptyCounts();
@@ -789,12 +865,7 @@ class BatchWriter {
     const newPersons: repository.NewPerson[] = [];
     const changedPersons: repository.NewPerson[] = [];
     const formerHeads: string[] = [];
-    const newPlacements: Array<{
-      household_id: string;
-      group_unit_id: string;
-      valid_from: string;
-      valid_to: string | null;
-    }> = [];
+    const newPlacements: PlacementRow[] = [];
     const closed: string[] = [];
     const regrouped: Array<{ id: string; group_unit_id: string }> = [];
     const categories: Array<{ household_id: string; category: string; standard_period: string | null }> = [];
@@ -857,7 +928,7 @@ class BatchWriter {
       const matcher = new MemberMatcher(membersOf.get(id) ?? []);
       household.members.forEach((member, position) => {
         const person = member.person;
-        const searchName = foldDiacritics(fullName(person));
+        const searchName = this.searchName(person);
         const row: repository.NewPerson = {
           id: '',
           household_id: id,
@@ -910,23 +981,68 @@ class BatchWriter {
       }
     }
 
-    await repository.insertHouseholds(tx, newHouseholds);
-    await repository.updateHouseholds(tx, changedHouseholds);
-    await repository.updatePersons(tx, existingIds, changedPersons);
-    await repository.demoteFormerHeads(tx, formerHeads);
-    await repository.insertPersons(tx, newPersons);
-    await repository.changePlacements(tx, at, closed, regrouped);
-    await repository.insertPlacements(tx, newPlacements);
-    counts.categoriesAdded = await repository.addCategories(tx, at, categories);
-    counts.personsCreated = newPersons.length;
-    counts.personsUpdated = changedPersons.length;
-    const duplicates = await flagDuplicates(tx, [
-      ...newPersons.map((person) => person.id),
-      ...changedPersons.map((person) => person.id),
-    ]);
-    return { counts, persons: newPersons.length + changedPersons.length, duplicates };
+    return {
+      households: batch.length,
+      counts,
+      existingIds,
+      newHouseholds,
+      changedHouseholds,
+      newPersons,
+      changedPersons,
+      formerHeads,
+      closed,
+      regrouped,
+      newPlacements,
+      categories,
+    };
+  }
+
+  async apply(batch: PreparedBatch): Promise<BatchResult> {
+    const { tx } = this;
+    const at = this.ward.at;
+    await repository.insertHouseholds(tx, batch.newHouseholds);
+    await repository.updateHouseholds(tx, batch.changedHouseholds);
+    await repository.updatePersons(tx, batch.existingIds, batch.changedPersons);
+    await repository.demoteFormerHeads(tx, batch.formerHeads);
+    await repository.insertPersons(tx, batch.newPersons);
+    await repository.changePlacements(tx, at, batch.closed, batch.regrouped);
+    await repository.insertPlacements(tx, batch.newPlacements);
+    const counts = { ...batch.counts };
+    counts.categoriesAdded = await repository.addCategories(tx, at, batch.categories);
+    counts.personsCreated = batch.newPersons.length;
+    counts.personsUpdated = batch.changedPersons.length;
+    return {
+      counts,
+      households: batch.households,
+      personIds: [
+        ...batch.newPersons.map((person) => person.id),
+        ...batch.changedPersons.map((person) => person.id),
+      ],
+    };
   }
 }
+
+type PlacementRow = {
+  household_id: string;
+  group_unit_id: string;
+  valid_from: string;
+  valid_to: string | null;
+};
+
+type PreparedBatch = {
+  households: number;
+  counts: ImportCounts;
+  existingIds: string[];
+  newHouseholds: repository.NewHousehold[];
+  changedHouseholds: Array<{ id: string; address: string | null; phone: string | null; search_text: string }>;
+  newPersons: repository.NewPerson[];
+  changedPersons: repository.NewPerson[];
+  formerHeads: string[];
+  closed: string[];
+  regrouped: Array<{ id: string; group_unit_id: string }>;
+  newPlacements: PlacementRow[];
+  categories: Array<{ household_id: string; category: string; standard_period: string | null }>;
+};
 
 /**
  * Matches the file's members to those registered: by citizen ID, else by folded name and birth

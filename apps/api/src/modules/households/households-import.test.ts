@@ -459,3 +459,24 @@ describe('the ward and its date', () => {
     expect(badDate.statusCode).toBe(400);
   });
 });
+
+describe('the API description', () => {
+  it('documents the import endpoints with their contracts', async () => {
+    const response = await t.call('GET', '/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    for (const path of [
+      '/api/households/import',
+      '/api/households/import/inspect',
+      '/api/imports/{id}',
+      '/api/imports/{id}/errors.csv',
+    ]) {
+      expect(Object.keys(document.paths)).toContain(path);
+    }
+    const start = document.paths['/api/households/import'].post;
+    expect(start.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['unit', 'mode', 'at']),
+    );
+    expect(Object.keys(start.responses)).toContain('202');
+  });
+});
