@@ -326,7 +326,7 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
   };
   const reporter = new ProgressReporter(db, options.jobId, progress, options.onProgress);
   liveJobs.set(options.jobId, { progress: () => ({ ...progress }) });
-  const spillPath = path.join(await importTempDir(), `${options.jobId}.ndjson`);
+  let spillPath: string | null = null;
   const finish = async (
     status: 'done' | 'failed',
     text: { vi: string; en: string } | null,
@@ -351,10 +351,12 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
 
   try {
     reporter.report(true);
+    const spill = path.join(await importTempDir(), `${options.jobId}.ndjson`);
+    spillPath = spill;
     const context = await loadContext(db, ward);
     let check: HouseholdCheck;
     try {
-      check = await readAndCheck(options, context, spillPath, progress, reporter);
+      check = await readAndCheck(options, context, spill, progress, reporter);
     } catch (error) {
       if (!(error instanceof HouseholdFileError)) throw error;
       const line = { row: error.line ?? 0, column: '', reason: error.message, reasonEn: error.messageEn };
@@ -410,7 +412,7 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
           reporter.report();
         };
         for await (const batch of validHouseholdBatches(
-          spillPath,
+          spill,
           check,
           options.batchSize ?? defaultBatchSize,
         )) {
@@ -431,7 +433,6 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
           after: {
             mode,
             at: ward.at,
-            fileName: options.fileName,
             rows: check.rows,
             imported: progress.imported,
             rejected: progress.rejected,
@@ -472,7 +473,7 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
   } finally {
     reporter.stop();
     liveJobs.delete(options.jobId);
-    await fs.promises.rm(spillPath, { force: true });
+    if (spillPath) await fs.promises.rm(spillPath, { force: true });
   }
 }
 
@@ -486,7 +487,7 @@ const pickWriteCounts = (counts: ImportCounts) => ({
   categoriesAdded: counts.categoriesAdded,
 });
 
-/** Writes progress to the job at most every half second, and a heartbeat while it runs. */
+/** Writes progress to the job at most once a second, and a heartbeat while it runs. */
 class ProgressReporter {
   private last = 0;
   private readonly timer: NodeJS.Timeout;
@@ -802,7 +803,7 @@ class DuplicateFlagger {
 }
 
 // Below PostgreSQL's limit of 65,535 parameters in one statement.
-const flagChunk = 16_000;
+const flagChunk = 50_000;
 
 class BatchWriter {
   private readonly standardPeriod: string | null;
