@@ -61,7 +61,9 @@ export default defineConfig({
     command: 'node ../apps/api/bin/doanket.mjs serve',
     cwd: import.meta.dirname,
     url: `http://localhost:${port}/api/health`,
-    timeout: 120_000,
+    // The demo seed writes the 2021 register (about 90,600 households and their residents) before the
+    // server listens: 25–60 s on two busy cores, so a slow machine is given four minutes.
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
