@@ -4,9 +4,11 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client';
 import { recordAudit } from '../lib/audit';
 import { systemContext } from '../lib/context';
+import type { Sealer } from '../lib/crypto';
 import { hashPassword } from '../lib/passwords';
 import { insertGrant, insertUser } from '../modules/accounts/accounts.repository';
 import { insertLineage, insertUnit, insertVersion } from '../modules/units/units.repository';
+import { type DemoResidentialGroup, seedDemoRegister } from './demo-residents';
 import {
   demoAccounts,
   demoDistrict,
@@ -31,11 +33,23 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(row?.n) === 0;
 }
 
+export type SeedDemoOptions = {
+  /** Seals the register's citizen IDs; without it the residents have none. */
+  sealer?: Sealer | null;
+  /** The residents register and the self-governing teams (on by default). */
+  register?: boolean;
+};
+
 /**
  * Seeds the demo district on an empty database: the tree before and after the reform, 10–25
- * residential groups per old ward re-parented into the new wards, and the demo accounts.
+ * residential groups per old ward re-parented into the new wards, the residents register with
+ * its self-governing teams and groups, and the demo accounts.
  */
-export async function seedDemo(db: Db, password: string): Promise<{ units: number; accounts: number }> {
+export async function seedDemo(
+  db: Db,
+  password: string,
+  options: SeedDemoOptions = {},
+): Promise<{ units: number; accounts: number; households: number }> {
   return db.transaction(async (tx) => {
     const ids = new Map<string, string>();
     const add = async (
@@ -83,6 +97,7 @@ export async function seedDemo(db: Db, password: string): Promise<{ units: numbe
       });
     }
     let groups = 0;
+    const residentialGroups: DemoResidentialGroup[] = [];
     for (const ward of demoOldWards) {
       const successors = demoLineage.filter((link) => link.predecessor === ward.code);
       const whole = successors.find((link) => link.type === 'full');
@@ -115,8 +130,26 @@ export async function seedDemo(db: Db, password: string): Promise<{ units: numbe
           resolution: demoResolutions.reform,
         });
         groups += 1;
+        residentialGroups.push({
+          unitId,
+          code,
+          number: n,
+          wardCode: ward.code,
+          wardUnitId: ids.get(`old:${ward.code}`)!,
+        });
       }
     }
+    const register =
+      options.register === false
+        ? null
+        : await seedDemoRegister(tx, {
+            groups: residentialGroups,
+            sealer: options.sealer ?? null,
+            districtUnitId: district,
+            teamLeaders: demoAccounts
+              .filter((account) => account.role === 'team_leader')
+              .map((account) => ({ groupCode: account.unitCode, name: account.displayName })),
+          });
     const passwordHash = await hashPassword(password);
     for (const account of demoAccounts) {
       const user = await insertUser(tx, {
@@ -125,8 +158,9 @@ export async function seedDemo(db: Db, password: string): Promise<{ units: numbe
         passwordHash,
         mustChangePassword: false,
       });
+      const group = residentialGroups.find((unit) => unit.code === account.unitCode);
       const unitId = account.unitCode
-        ? ids.get(account.unitCode === '021' ? 'd:021' : `old:${account.unitCode}`)!
+        ? (group?.unitId ?? ids.get(account.unitCode === '021' ? 'd:021' : `old:${account.unitCode}`)!)
         : null;
       await insertGrant(tx, { userId: user.id, role: account.role, unitId });
     }
@@ -138,6 +172,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ units: numbe
       unitId: district,
       after: { units: total, accounts: demoAccounts.length },
     });
-    return { units: total, accounts: demoAccounts.length };
+    return { units: total, accounts: demoAccounts.length, households: register?.households ?? 0 };
   });
 }
