@@ -3,6 +3,7 @@ import { type Database, openDatabase } from './db/client';
 import type { Config } from './lib/config';
 import { createSealer, loadDataKey } from './lib/crypto';
 import { generatePassword, isEmpty, seedDemo } from './seed/demo';
+import { demoAccounts } from './seed/demo-units';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -23,11 +24,13 @@ export async function startServer(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   if (config.demo && (await isEmpty(database.db))) {
     const password = config.demoPassword ?? generatePassword();
-    const seeded = await seedDemo(database.db, password);
+    const seeded = await seedDemo(database.db, password, { sealer });
     console.log(
-      `Đã tạo dữ liệu mẫu quận Bắc Từ Liêm (${seeded.units} đơn vị, ${seeded.accounts} tài khoản) / Demo district seeded.`,
+      `Đã tạo dữ liệu mẫu quận Bắc Từ Liêm (${seeded.units} đơn vị, ${seeded.households} hộ gia đình, ${seeded.accounts} tài khoản) / Demo district seeded.`,
     );
-    console.log('Tài khoản mẫu / demo accounts: admin, btl, xuandinh, thuongcat, ketoan');
+    console.log(
+      `Tài khoản mẫu / demo accounts: ${demoAccounts.map((account) => account.username).join(', ')}`,
+    );
     if (!config.demoPassword) {
       console.log(`Mật khẩu tài khoản mẫu (chỉ hiện một lần) / demo password (shown once): ${password}`);
     }
