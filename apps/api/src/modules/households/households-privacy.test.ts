@@ -238,6 +238,58 @@ describe('deletion on request', () => {
     );
   });
 
+  it('erases a person who serves on a team and whose household is in its care', async () => {
+    const { officer, householdId, headId, tree } = await householdWithSecrets();
+    const team = await t.call('POST', '/api/teams', {
+      cookie: officer,
+      payload: {
+        kind: 'team',
+        unitCode: tree.groupA1.code,
+        name: 'Tổ tự quản số 1',
+        validFrom: '2024-01-01',
+      },
+    });
+    expect(team.statusCode, team.body).toBe(201);
+    const teamId = team.json().id as string;
+    const joined = await t.call('POST', `/api/teams/${teamId}/members`, {
+      cookie: officer,
+      payload: { personId: headId, role: 'leader', validFrom: '2024-01-01' },
+    });
+    expect(joined.statusCode, joined.body).toBe(201);
+    const cared = await t.call('POST', `/api/teams/${teamId}/households`, {
+      cookie: officer,
+      payload: { householdIds: [householdId], validFrom: '2024-01-01' },
+    });
+    expect(cared.statusCode, cared.body).toBe(200);
+
+    const erased = await t.call('DELETE', `/api/persons/${headId}?reason=Theo%20y%C3%AAu%20c%E1%BA%A7u`, {
+      cookie: officer,
+    });
+    expect(erased.statusCode, erased.body).toBe(204);
+    // The team keeps a member on that date, but no longer the person's name or phone.
+    const members = await queryRows<{ name: string; person_id: string | null; phone: string | null }>(
+      t.db,
+      sql`SELECT name, person_id, phone FROM team_members WHERE team_id = ${teamId}`,
+    );
+    expect(members).toHaveLength(1);
+    expect(members[0]?.person_id).toBeNull();
+    expect(members[0]?.name).not.toContain('Quách');
+    expect(members[0]?.phone).toBeNull();
+
+    const gone = await t.call(
+      'DELETE',
+      `/api/households/${householdId}?reason=Theo%20y%C3%AAu%20c%E1%BA%A7u`,
+      {
+        cookie: officer,
+      },
+    );
+    expect(gone.statusCode, gone.body).toBe(204);
+    const stats = await t.call('GET', `/api/stats/self-governance?unit=${tree.groupA1.code}&at=2024-06-01`, {
+      cookie: officer,
+    });
+    expect(stats.json()).toMatchObject({ teams: 1, teamMembers: 1, householdsSupervised: 0 });
+  });
+
   it('erases a whole household with everything held on it', async () => {
     const { officer, householdId, detail, tree } = await householdWithSecrets();
     await t.call('POST', `/api/households/${householdId}/categories`, {

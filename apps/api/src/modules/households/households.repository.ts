@@ -72,7 +72,14 @@ export async function updateHousehold(
     .where(eq(households.id, id));
 }
 
+/** What a team's member list keeps of someone erased on request: the seat, not the person. */
+const ERASED_MEMBER_NAME = '(đã xóa theo yêu cầu)';
+
 export async function deleteHousehold(db: Db, id: string): Promise<void> {
+  await db.execute(
+    sql`UPDATE team_members SET name = ${ERASED_MEMBER_NAME}, phone = NULL
+        WHERE person_id IN (SELECT id FROM persons WHERE household_id = ${id})`,
+  );
   await db.delete(households).where(eq(households.id, id));
 }
 
@@ -219,6 +226,9 @@ export async function updatePerson(db: Db, id: string, changes: Partial<NewPerso
 }
 
 export async function deletePerson(db: Db, id: string): Promise<void> {
+  await db.execute(
+    sql`UPDATE team_members SET name = ${ERASED_MEMBER_NAME}, phone = NULL WHERE person_id = ${id}`,
+  );
   await db.delete(persons).where(eq(persons.id, id));
 }
 

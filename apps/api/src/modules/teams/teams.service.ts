@@ -300,7 +300,8 @@ export async function addMember({
       after: {
         teamId: team.id,
         personId: member.personId,
-        name,
+        // A resident is named by id only, so that erasing them on request leaves no name behind.
+        ...(member.personId ? {} : { name }),
         role: member.role,
         validFrom: member.validFrom,
         validTo: member.validTo,
@@ -329,7 +330,13 @@ export async function endMember({
       entityId: member.id,
       unitId: team.unitId,
       before: { validTo: member.validTo },
-      after: { teamId: team.id, name: member.name, role: member.role, validTo: date },
+      after: {
+        teamId: team.id,
+        personId: member.personId,
+        ...(member.personId ? {} : { name: member.name }),
+        role: member.role,
+        validTo: date,
+      },
     });
     return { id: member.id, validTo: date };
   });
