@@ -24,7 +24,7 @@ export async function startServer(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   if (config.demo && (await isEmpty(database.db))) {
     const password = config.demoPassword ?? generatePassword();
-    const seeded = await seedDemo(database.db, password, { sealer });
+    const seeded = await seedDemo(database.db, password, { sealer, register: true });
     console.log(
       `Đã tạo dữ liệu mẫu quận Bắc Từ Liêm (${seeded.units} đơn vị, ${seeded.households} hộ gia đình, ${seeded.accounts} tài khoản) / Demo district seeded.`,
     );

@@ -22,7 +22,7 @@ let seeded: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  seeded = await seedDemo(t.db, password, { sealer });
+  seeded = await seedDemo(t.db, password, { sealer, register: true });
 }, 300_000);
 afterAll(() => t.close());
 

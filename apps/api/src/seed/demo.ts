@@ -36,7 +36,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export type SeedDemoOptions = {
   /** Seals the register's citizen IDs; without it the residents have none. */
   sealer?: Sealer | null;
-  /** The residents register and the self-governing teams (on by default). */
+  /**
+   * Also the residents register and the self-governing teams (about 20 s of CPU on PGlite): the
+   * first start asks for it; tests of the unit tree leave it out.
+   */
   register?: boolean;
 };
 
@@ -139,17 +142,16 @@ export async function seedDemo(
         });
       }
     }
-    const register =
-      options.register === false
-        ? null
-        : await seedDemoRegister(tx, {
-            groups: residentialGroups,
-            sealer: options.sealer ?? null,
-            districtUnitId: district,
-            teamLeaders: demoAccounts
-              .filter((account) => account.role === 'team_leader')
-              .map((account) => ({ groupCode: account.unitCode, name: account.displayName })),
-          });
+    const register = options.register
+      ? await seedDemoRegister(tx, {
+          groups: residentialGroups,
+          sealer: options.sealer ?? null,
+          districtUnitId: district,
+          teamLeaders: demoAccounts
+            .filter((account) => account.role === 'team_leader')
+            .map((account) => ({ groupCode: account.unitCode, name: account.displayName })),
+        })
+      : null;
     const passwordHash = await hashPassword(password);
     for (const account of demoAccounts) {
       const user = await insertUser(tx, {
