@@ -608,3 +608,44 @@ export async function addCategories(
 export async function withoutJit(db: Db): Promise<void> {
   await db.execute(sql`SET LOCAL jit = off`);
 }
+
+/**
+ * Of the persons just written, those whose citizen ID hash someone else in the register has:
+ * the only ones flagDuplicates can pair for that reason. One index probe per person.
+ */
+export async function findSharedCitizenIds(
+  db: Db,
+  rows: ReadonlyArray<{ id: string; citizen_id_hash: string }>,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const found = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT DISTINCT r.id::text AS id
+        FROM json_to_recordset(${records(rows)}) AS r(id uuid, citizen_id_hash text)
+        JOIN persons o ON o.citizen_id_hash = r.citizen_id_hash AND o.id <> r.id`,
+  );
+  return found.map((row) => row.id);
+}
+
+export type NameBirth = { id: string; searchName: string; birthYear: number; birthDate: string | null };
+
+/** Folded names and births of the ward's members, to find namesakes without asking per person. */
+export async function findWardNameBirths(db: Db, wardUnitId: string): Promise<NameBirth[]> {
+  const rows = await queryRows<{
+    id: string;
+    search_name: string;
+    birth_year: number;
+    birth_date: string | null;
+  }>(
+    db,
+    sql`SELECT p.id::text AS id, p.search_name, p.birth_year, p.birth_date::text AS birth_date
+        FROM persons p JOIN households h ON h.id = p.household_id
+        WHERE h.ward_unit_id = ${wardUnitId} AND p.birth_year IS NOT NULL`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    searchName: row.search_name,
+    birthYear: Number(row.birth_year),
+    birthDate: row.birth_date,
+  }));
+}

@@ -395,6 +395,7 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
         await repository.withoutJit(tx);
         const writer = new BatchWriter(tx, requireSealer(options.sealer), ward, context);
         const flagger = new DuplicateFlagger(tx);
+        await flagger.load(ward.unitId);
         // While the database writes one batch, the next is prepared (sealing is the costly part).
         let writing: Promise<BatchResult> | null = null;
         const settle = async () => {
@@ -404,8 +405,8 @@ export async function runHouseholdImport(options: RunImportOptions): Promise<Imp
           for (const key of Object.keys(result.counts) as (keyof ImportCounts)[]) {
             written[key] += result.counts[key];
           }
-          duplicates += await flagger.add(result.personIds);
-          progress.imported += result.personIds.length;
+          duplicates += await flagger.add(result.created, result.updated);
+          progress.imported += result.created.length + result.updated.length;
           progress.householdsImported += result.households;
           progress.duplicatesFlagged = duplicates;
           progress.percent = 50 + (50 * progress.imported) / Math.max(1, check.validRows);
@@ -777,19 +778,73 @@ function sortPart(value: string): { primary: string; tones: string } | null {
   return part;
 }
 
-type BatchResult = { counts: ImportCounts; households: number; personIds: string[] };
+type BatchResult = {
+  counts: ImportCounts;
+  households: number;
+  created: repository.NewPerson[];
+  updated: repository.NewPerson[];
+};
 
 /**
- * Flags possible duplicates of the written persons in chunks of many thousand: each call scans
- * the register, so fewer, larger calls cost far less than one per batch.
+ * Flags possible duplicates of the written persons. flagDuplicates pairs persons that share a
+ * citizen ID anywhere, or a folded name and birth (date, or year when a date is missing) in the
+ * ward; only those that can have such a pair are passed to it, in a few large calls, since each
+ * call scans the register. Namesakes are found here from the ward's members and the file's rows
+ * written so far; shared IDs by an index probe per person.
  */
 class DuplicateFlagger {
   private pending: string[] = [];
+  private readonly namesakes = new Map<string, Array<{ id: string; birthDate: string | null }>>();
 
   constructor(private readonly tx: Db) {}
 
-  async add(personIds: readonly string[]): Promise<number> {
-    this.pending.push(...personIds);
+  async load(wardUnitId: string): Promise<void> {
+    for (const member of await repository.findWardNameBirths(this.tx, wardUnitId)) this.remember(member);
+  }
+
+  private remember(person: repository.NameBirth): boolean {
+    const key = `${person.searchName}|${person.birthYear}`;
+    const others = this.namesakes.get(key);
+    if (!others) {
+      this.namesakes.set(key, [{ id: person.id, birthDate: person.birthDate }]);
+      return false;
+    }
+    const paired = others.some(
+      (other) =>
+        other.id !== person.id &&
+        (other.birthDate === null || person.birthDate === null || other.birthDate === person.birthDate),
+    );
+    if (!others.some((other) => other.id === person.id))
+      others.push({ id: person.id, birthDate: person.birthDate });
+    return paired;
+  }
+
+  async add(
+    created: readonly repository.NewPerson[],
+    updated: readonly repository.NewPerson[],
+  ): Promise<number> {
+    const candidates = new Set<string>();
+    const persons = [...created, ...updated];
+    const isUpdate = new Set(updated);
+    for (const person of persons) {
+      if (person.birth_year === null) {
+        // An update keeps the stored birth year when the file gives none: flagDuplicates decides.
+        if (isUpdate.has(person)) candidates.add(person.id);
+        continue;
+      }
+      const paired = this.remember({
+        id: person.id,
+        searchName: person.search_name,
+        birthYear: person.birth_year,
+        birthDate: person.birth_date,
+      });
+      if (paired) candidates.add(person.id);
+    }
+    const withId = persons.flatMap((person) =>
+      person.citizen_id_hash ? [{ id: person.id, citizen_id_hash: person.citizen_id_hash }] : [],
+    );
+    for (const id of await repository.findSharedCitizenIds(this.tx, withId)) candidates.add(id);
+    this.pending.push(...candidates);
     return this.pending.length >= flagChunk ? this.flush() : 0;
   }
 
@@ -803,7 +858,7 @@ class DuplicateFlagger {
 }
 
 // Below PostgreSQL's limit of 65,535 parameters in one statement.
-const flagChunk = 50_000;
+const flagChunk = 20_000;
 
 class BatchWriter {
   private readonly standardPeriod: string | null;
@@ -955,8 +1010,10 @@ class BatchWriter {
         if (match) {
           row.id = match.id;
           // The same number is already stored, sealed for this person: nothing to change.
-          if (sealed && match.citizenIdHash === sealed.hash) sealed = null;
-          else if (sealed) sealed = sealCitizenId(this.sealer, match.id, person.citizenId!);
+          if (sealed && match.citizenIdHash === sealed.hash) {
+            row.citizen_id_hash = sealed.hash;
+            sealed = null;
+          } else if (sealed) sealed = sealCitizenId(this.sealer, match.id, person.citizenId!);
           changedPersons.push(row);
         } else {
           row.id = personId;
@@ -1015,10 +1072,8 @@ class BatchWriter {
     return {
       counts,
       households: batch.households,
-      personIds: [
-        ...batch.newPersons.map((person) => person.id),
-        ...batch.changedPersons.map((person) => person.id),
-      ],
+      created: batch.newPersons,
+      updated: batch.changedPersons,
     };
   }
 }
