@@ -443,5 +443,16 @@ describe('possible duplicates', () => {
       ]),
     );
     expect(again).toMatchObject({ status: 'done', duplicatesFlagged: 0 });
+
+    // Namesakes within one file, in two households: one pair; born on other days: none.
+    const namesake = { group: 'Tổ dân phố số 1', name: 'Ông Văn Lực', relation: 'Chủ hộ', sex: 'Nam' };
+    const within = await importFile(
+      csvFile([
+        { ...namesake, code: 'D010', birth: '05/06/1980' },
+        { ...namesake, code: 'D011', birth: '05/06/1980' },
+        { ...namesake, code: 'D012', birth: '06/06/1980' },
+      ]),
+    );
+    expect(within).toMatchObject({ status: 'done', imported: 3, duplicatesFlagged: 1 });
   });
 });
