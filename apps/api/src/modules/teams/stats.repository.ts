@@ -24,43 +24,67 @@ const emptyFigures = (): SelfGovernanceFigures => ({
   householdsSupervised: 0,
 });
 
+type FigureRow = { kind: string; measure: string; total: number | string };
+
+function addRow(entry: SelfGovernanceFigures, row: FigureRow) {
+  const total = Number(row.total);
+  if (row.measure === 'teams') entry[row.kind === 'team' ? 'teams' : 'groups'] += total;
+  else if (row.measure === 'members') entry[row.kind === 'team' ? 'teamMembers' : 'groupMembers'] += total;
+  else if (row.measure === 'households') entry.householdsSupervised += total;
+  else if (row.measure === 'shared') entry.householdsSupervised -= total;
+}
+
 /**
- * Teams, groups, members and households supervised on the date, for the whole subtree of the unit
- * ('total') or for each child of it (by child unit id). Reads the dated changes that the triggers
- * of migration team_figures keep per unit: a household in the care of both a team and a group of
- * the same part counts once ('shared' takes the second count back).
+ * Teams, groups, members and households supervised on the date over the subtree of the unit.
+ * Reads the dated changes that the triggers of migration team_figures keep per unit: a household
+ * in the care of both a team and a group of the subtree counts once ('shared' takes the second
+ * count back).
  */
-export async function sumFigures(
+export async function sumFigures(db: Db, unitId: string, at: string): Promise<SelfGovernanceFigures> {
+  const rows = await queryRows<FigureRow>(
+    db,
+    sql`${subtreeAt(unitId, at)}
+      SELECT d.kind, d.measure, sum(d.delta)::int AS total
+      FROM down s JOIN team_figure_deltas d ON d.unit_id = s.unit_id
+      WHERE d.day <= ${at}::date AND (d.measure <> 'shared' OR d.other_unit_id IN (SELECT unit_id FROM down))
+      GROUP BY d.kind, d.measure`,
+  );
+  const figures = emptyFigures();
+  for (const row of rows) addRow(figures, row);
+  return figures;
+}
+
+/**
+ * The same figures for the subtree and for each child of the unit (by child unit id), in one
+ * pass: a household shared by a team and a group counts once in a child if both are under it.
+ */
+export async function sumFiguresByChild(
   db: Db,
   unitId: string,
   at: string,
-  by: 'total' | 'child',
-): Promise<Map<string, SelfGovernanceFigures>> {
-  const key = by === 'total' ? sql`'total'` : sql`s.branch::text`;
-  const rows = await queryRows<{ key: string; kind: string; measure: string; total: number | string }>(
+): Promise<{ total: SelfGovernanceFigures; children: Map<string, SelfGovernanceFigures> }> {
+  const rows = await queryRows<FigureRow & { branch: string; scope: 'own' | 'same' | 'other' | 'outside' }>(
     db,
     sql`${subtreeAt(unitId, at)}
-      SELECT ${key} AS key, d.kind, d.measure, sum(d.delta)::int AS total
-      FROM team_figure_deltas d
-      JOIN down s ON s.unit_id = d.unit_id
-      LEFT JOIN down other ON other.unit_id = d.other_unit_id
+      SELECT s.branch::text AS branch, d.kind, d.measure,
+        CASE WHEN d.measure <> 'shared' THEN 'own' WHEN o.branch IS NULL THEN 'outside'
+          WHEN o.branch = s.branch THEN 'same' ELSE 'other' END AS scope,
+        sum(d.delta)::int AS total
+      FROM down s JOIN team_figure_deltas d ON d.unit_id = s.unit_id
+      LEFT JOIN down o ON d.measure = 'shared' AND o.unit_id = d.other_unit_id
       WHERE d.day <= ${at}::date
-        AND (d.measure <> 'shared' OR ${by === 'total' ? sql`other.unit_id IS NOT NULL` : sql`other.branch = s.branch`})
-        ${by === 'child' ? sql`AND s.unit_id <> ${unitId}::uuid` : sql``}
-      GROUP BY 1, d.kind, d.measure`,
+      GROUP BY 1, 2, 3, 4`,
   );
-  const figures = new Map<string, SelfGovernanceFigures>();
-  if (by === 'total') figures.set('total', emptyFigures());
+  const total = emptyFigures();
+  const children = new Map<string, SelfGovernanceFigures>();
   for (const row of rows) {
-    const entry = figures.get(row.key) ?? emptyFigures();
-    figures.set(row.key, entry);
-    const total = Number(row.total);
-    if (row.measure === 'teams') entry[row.kind === 'team' ? 'teams' : 'groups'] += total;
-    else if (row.measure === 'members') entry[row.kind === 'team' ? 'teamMembers' : 'groupMembers'] += total;
-    else if (row.measure === 'households') entry.householdsSupervised += total;
-    else if (row.measure === 'shared') entry.householdsSupervised -= total;
+    if (row.scope !== 'outside') addRow(total, row);
+    if (row.branch === unitId || row.scope === 'other' || row.scope === 'outside') continue;
+    const entry = children.get(row.branch) ?? emptyFigures();
+    children.set(row.branch, entry);
+    addRow(entry, row);
   }
-  return figures;
+  return { total, children };
 }
 
 export type HouseholdCounts = { households: number; byCategory: Record<string, number> };

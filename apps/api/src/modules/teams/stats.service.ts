@@ -33,7 +33,7 @@ export async function getSelfGovernanceFigures({
 }: Options<{ unit: string; at?: string }>): Promise<SelfGovernanceFigures> {
   const date = at ?? todayInVietnam();
   const root = await findReadableUnit(db, ctx, unit, date);
-  return (await repo.sumFigures(db, root.unitId, date, 'total')).get('total')!;
+  return repo.sumFigures(db, root.unitId, date);
 }
 
 /** The same figures with the households and their categories, for the unit and each unit below it. */
@@ -45,8 +45,7 @@ export async function getSelfGovernanceBreakdown({
 }: Options<{ unit: string; at?: string }>): Promise<SelfGovernanceBreakdown> {
   const date = at ?? todayInVietnam();
   const root = await findReadableUnit(db, ctx, unit, date);
-  const totals = await repo.sumFigures(db, root.unitId, date, 'total');
-  const byBranch = await repo.sumFigures(db, root.unitId, date, 'child');
+  const figures = await repo.sumFiguresByChild(db, root.unitId, date);
   const households = await repo.countHouseholds(db, root.unitId, date);
   const householdsOf = (key: string) => households.get(key) ?? { households: 0, byCategory: {} };
   // Households live in residential groups, which are each under exactly one child on the date.
@@ -59,7 +58,7 @@ export async function getSelfGovernanceBreakdown({
   }
   const children = await listChildren(db, root.unitId, date);
   const figuresOf = (key: string): SelfGovernanceBreakdownFigures => ({
-    ...(byBranch.get(key) ?? {
+    ...(figures.children.get(key) ?? {
       teams: 0,
       teamMembers: 0,
       groups: 0,
@@ -72,7 +71,7 @@ export async function getSelfGovernanceBreakdown({
     unitCode: root.code,
     unitName: root.name,
     at: date,
-    total: { ...totals.get('total')!, ...all },
+    total: { ...figures.total, ...all },
     children: children.map((child) => ({
       unitCode: child.code,
       unitName: child.name,
