@@ -6,6 +6,7 @@
  * Run: scripts/with-postgres.sh npx tsx bench/self-governance-stats.bench.ts
  * (PostgreSQL; SG_PGLITE=1 adds PGlite; SG_HOUSEHOLDS, SG_WARDS, SG_RUNS change the size.)
  */
+import os from 'node:os';
 import type { Actor } from '@doanket/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../apps/api/src/db/client';
@@ -121,6 +122,7 @@ const same = (a: Record<string, number>, b: Record<string, number>) =>
   Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((key) => a[key] === b[key]);
 
 const lines: string[] = [];
+const loads: string[] = [];
 for (const kind of kinds) {
   const { database, dispose } = await freshDatabase(kind);
   try {
@@ -181,6 +183,7 @@ for (const kind of kinds) {
       `(counted from the records in ${ms(householdsExactMs)})`,
     );
 
+    const loadBefore = os.loadavg()[0]!;
     const ward = await measure(runs, () =>
       getSelfGovernanceFigures({
         db,
@@ -203,6 +206,7 @@ for (const kind of kinds) {
     const cityBreakdown = await measure(Math.min(runs, 10), () =>
       getSelfGovernanceBreakdown({ db, ctx, unit: city.provinceCode, at: randomDate(city) }),
     );
+    loads.push(`${kind}: ${loadBefore.toFixed(1)} before the runs, ${os.loadavg()[0]!.toFixed(1)} after`);
     const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
     const row = (what: string, times: number[]) =>
       `| ${name} | ${what} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${times.length} |`;
@@ -225,3 +229,4 @@ for (const kind of kinds) {
 console.log('| database | question | p50 | p95 | runs |');
 console.log('|---|---|---|---|---|');
 for (const line of lines) console.log(line);
+console.log(`\n${os.cpus().length} cores; load average (1 min): ${loads.join('; ')}`);
