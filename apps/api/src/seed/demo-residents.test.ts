@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   checkCitizenId,
   foldDiacritics,
@@ -14,6 +15,8 @@ import { queryRows } from '../db/client';
 import { createSealer } from '../lib/crypto';
 import { sealContext } from '../modules/households/households.sealing';
 import { seedDemo } from './demo';
+import { type DemoResidentialGroup, demoRegisterRows } from './demo-residents';
+import { demoOldWards } from './demo-units';
 
 let t: TestApp;
 const password = 'demo-password-for-tests';
@@ -68,6 +71,25 @@ const reference = {
 };
 
 describe('the demo register of Bắc Từ Liêm', () => {
+  it('is the same register on every first start', () => {
+    const groups: DemoResidentialGroup[] = demoOldWards.flatMap((ward, w) =>
+      Array.from({ length: ward.groups }, (_, i) => ({
+        unitId: `00000000-0000-4000-8000-${String(w * 100 + i).padStart(12, '0')}`,
+        code: `${ward.code}.${String(i + 1).padStart(3, '0')}`,
+        number: i + 1,
+        wardCode: ward.code,
+        wardUnitId: `00000000-0000-4000-9000-${String(w).padStart(12, '0')}`,
+      })),
+    );
+    const digest = () => {
+      const hash = createHash('sha256');
+      const options = { groups, sealer: null, districtUnitId: groups[0]!.wardUnitId };
+      for (const batch of demoRegisterRows(options)) hash.update(JSON.stringify(batch));
+      return hash.digest('hex');
+    };
+    expect(digest()).toBe(digest());
+  });
+
   it('gives exactly the district’s 2021 self-governance figures, from the records and through the API', async () => {
     const cookie = await login(t.app, { id: '', username: 'btl', password });
     for (const at of ['2021-06-30', '2021-12-31']) {
@@ -167,6 +189,20 @@ describe('the demo register of Bắc Từ Liêm', () => {
         SELECT h.ward_unit_id, p.search_name, p.birth_date FROM persons p JOIN households h ON h.id = p.household_id
         WHERE p.birth_date IS NOT NULL GROUP BY 1, 2, 3 HAVING count(*) > 1) x`);
     expect(same.n).toBe(0);
+    const sameYear = await one<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM persons p JOIN households h ON h.id = p.household_id
+      JOIN persons o ON o.search_name = p.search_name AND o.birth_year = p.birth_year AND o.id <> p.id
+      JOIN households oh ON oh.id = o.household_id AND oh.ward_unit_id = h.ward_unit_id
+      WHERE p.birth_date IS NULL`);
+    expect(sameYear.n).toBe(0);
+    // Households are found by code, address and head's name, without diacritics.
+    const households = await rows<{ code: string; address: string; search_text: string; head: string }>(sql`
+      SELECT h.code, h.address, h.search_text, concat_ws(' ', p.ho, nullif(p.ten_dem, ''), p.ten) AS head
+      FROM households h JOIN persons p ON p.household_id = h.id AND p.is_head
+      ORDER BY h.id LIMIT 2000`);
+    for (const h of households) {
+      expect(h.search_text).toBe(foldDiacritics(`${h.code} ${h.address} ${h.head}`));
+    }
   });
 
   it('seals citizen IDs of adults, which open with the data key and agree with sex and birth year', async () => {

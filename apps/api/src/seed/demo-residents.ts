@@ -76,6 +76,19 @@ export type DemoRegisterReport = {
   teamHouseholds: number;
 };
 
+const emptyReport = (): DemoRegisterReport => ({
+  households: 0,
+  persons: 0,
+  citizenIds: 0,
+  placements: 0,
+  categories: 0,
+  culturalFamilyRecords: 0,
+  teams: 0,
+  groups: 0,
+  teamMembers: 0,
+  teamHouseholds: 0,
+});
+
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness and dates
 
@@ -176,7 +189,8 @@ function iso(dayNumber: number): string {
   }
   return value;
 }
-const NONE = -1;
+/** No date: an open end, or a birth known by its year only (day numbers go below zero before 1970). */
+const NONE = -1_000_000_000;
 const firstDays = new Map<number, number>();
 function firstDayOf(year: number): number {
   let value = firstDays.get(year);
@@ -843,7 +857,7 @@ class CitizenIds {
 // Rows
 
 type Row = Record<string, string | number | boolean | null>;
-type Rows = {
+export type Rows = {
   households: Row[];
   placements: Row[];
   persons: Row[];
@@ -873,18 +887,6 @@ const policyKinds = new Weighted<string>([
 ]);
 
 class RegisterWriter {
-  readonly report: DemoRegisterReport = {
-    households: 0,
-    persons: 0,
-    citizenIds: 0,
-    placements: 0,
-    categories: 0,
-    culturalFamilyRecords: 0,
-    teams: 0,
-    groups: 0,
-    teamMembers: 0,
-    teamHouseholds: 0,
-  };
   private readonly persons: PersonFactory;
   private readonly citizenIds: CitizenIds;
 
@@ -892,6 +894,7 @@ class RegisterWriter {
     private readonly rng: Random,
     private readonly ids: Ids,
     private readonly sealer: Sealer | null,
+    readonly report: DemoRegisterReport,
   ) {
     this.persons = new PersonFactory(rng, ids);
     this.citizenIds = new CitizenIds(rng);
@@ -1360,35 +1363,49 @@ async function foreignKeyTriggers(tx: Db, tableNames: readonly string[]) {
   );
 }
 
-/** Seeds the register and the teams of the demo district; call inside the demo seeding transaction. */
-export async function seedDemoRegister(tx: Db, options: DemoRegisterOptions): Promise<DemoRegisterReport> {
+/**
+ * The register as batches of rows, table by table, about one ward per batch; `report` counts what
+ * was made so far. The same options give the same rows (and ids); only sealed values differ.
+ */
+export function* demoRegisterRows(
+  options: DemoRegisterOptions,
+  report: DemoRegisterReport = emptyReport(),
+): Generator<Rows> {
   const rng = new Random(SEED);
   const ids = new Ids(rng);
   const plan = planRegister(rng, ids, options);
-  const writer = new RegisterWriter(rng, ids, options.sealer);
-  const load = pgliteLoader(tx) ?? jsonLoader(tx);
+  const writer = new RegisterWriter(rng, ids, options.sealer, report);
   const wards = new Map<string, PlannedGroup[]>();
   for (const g of plan) wards.set(g.unit.wardCode, [...(wards.get(g.unit.wardCode) ?? []), g]);
+  let rows = emptyRows();
+  for (const groups of wards.values()) {
+    writer.newWard();
+    for (const g of groups) {
+      writer.group(g, rows);
+      if (rows.persons.length >= FLUSH_PERSONS) {
+        yield rows;
+        rows = emptyRows();
+      }
+    }
+  }
+  yield rows;
+}
+
+/** Seeds the register and the teams of the demo district; call inside the demo seeding transaction. */
+export async function seedDemoRegister(tx: Db, options: DemoRegisterOptions): Promise<DemoRegisterReport> {
+  const report = emptyReport();
+  const load = pgliteLoader(tx) ?? jsonLoader(tx);
   const names = Object.values(tables).map(([table]) => table);
   const foreignKeys = await foreignKeyTriggers(tx, names);
   for (const t of foreignKeys) await tx.execute(sql.raw(`ALTER TABLE ${t.table} DISABLE TRIGGER ${t.name}`));
   await withIndexesRebuilt(tx, names, async () => {
-    let rows = emptyRows();
-    const flush = async () => {
+    for (const rows of demoRegisterRows(options, report)) {
+      // In the order of the foreign keys, in case their checks are on.
       for (const key of Object.keys(tables) as Array<keyof Rows>) {
         const [table, columns] = tables[key];
         await load(table, columns, rows[key]);
       }
-      rows = emptyRows();
-    };
-    for (const groups of wards.values()) {
-      writer.newWard();
-      for (const g of groups) {
-        writer.group(g, rows);
-        if (rows.persons.length >= FLUSH_PERSONS) await flush();
-      }
     }
-    await flush();
   });
   for (const t of foreignKeys) await tx.execute(sql.raw(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.name}`));
   await recordAudit(tx, systemContext(), {
@@ -1396,7 +1413,7 @@ export async function seedDemoRegister(tx: Db, options: DemoRegisterOptions): Pr
     entityType: 'demo_seed',
     entityId: 'bac-tu-liem-register',
     unitId: options.districtUnitId,
-    after: writer.report,
+    after: report,
   });
-  return writer.report;
+  return report;
 }
