@@ -1,7 +1,7 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { todayInVietnam } from '../../lib/dates';
@@ -13,6 +13,26 @@ import { ActivityList } from './ActivityList';
 import { teamKindLabel } from './team-labels';
 import './teams.css';
 import { myTeamsQuery, teamQuery } from './teams.api';
+
+/** The team picked last on this device, so a leader of several teams does not pick it at every visit. */
+const lastTeamKey = 'doanket.myTeam';
+
+function readLastTeam(): string | null {
+  try {
+    return window.localStorage.getItem(lastTeamKey);
+  } catch {
+    return null;
+  }
+}
+
+function rememberTeam(id: string | null) {
+  try {
+    if (id) window.localStorage.setItem(lastTeamKey, id);
+    else window.localStorage.removeItem(lastTeamKey);
+  } catch {
+    // Private browsing may refuse storage; picking again is all it costs.
+  }
+}
 
 /** How many teams still fit as big buttons before the picker becomes a searchable list. */
 const maxTeamButtons = 6;
@@ -26,13 +46,19 @@ export function MyTeamPage() {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const mine = useQuery(myTeamsQuery(today));
   const teams = mine.data ?? [];
-  const chosen = params.get('team');
+  const chosen = params.get('team') ?? readLastTeam();
   const teamId =
     teams.length === 1 ? (teams[0]?.id ?? null) : teams.some((team) => team.id === chosen) ? chosen : null;
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // On a phone the form is long: bring the confirmation into view after saving.
+    if (savedAt) savedRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  }, [savedAt]);
   const team = useQuery({ ...teamQuery(teamId ?? '', today), enabled: Boolean(teamId) });
 
   const pick = (id: string | null) => {
     setSavedAt(null);
+    rememberTeam(id);
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
@@ -116,15 +142,17 @@ export function MyTeamPage() {
             }
           >
             {savedAt ? (
-              <Alert
-                type="success"
-                showIcon
-                icon={<CheckCircleFilled />}
-                title={t('activity.saved')}
-                closable={{ onClose: () => setSavedAt(null) }}
-                style={{ marginBottom: 16 }}
-                data-testid="activity-saved"
-              />
+              <div ref={savedRef}>
+                <Alert
+                  type="success"
+                  showIcon
+                  icon={<CheckCircleFilled />}
+                  title={t('activity.saved')}
+                  closable={{ onClose: () => setSavedAt(null) }}
+                  style={{ marginBottom: 16 }}
+                  data-testid="activity-saved"
+                />
+              </div>
             ) : null}
             <ActivityForm key={team.data.id} team={team.data} onSaved={() => setSavedAt(Date.now())} />
           </Card>
