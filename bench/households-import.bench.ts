@@ -69,14 +69,14 @@ type PostgresClient = { unsafe(q: string): { writable(): Promise<NodeJS.Writable
 const tables = ['households', 'household_placements', 'persons'] as const;
 
 function tsv(rows: Record<string, unknown>[]): string {
-  const escape = (value: unknown) =>
+  const copyText = (value: unknown) =>
     value === null
       ? '\\N'
       : (value instanceof Date ? value.toISOString() : String(value))
           .replace(/\\/g, '\\\\')
           .replace(/\t/g, '\\t')
           .replace(/\n/g, '\\n');
-  return `${rows.map((row) => Object.values(row).map(escape).join('\t')).join('\n')}\n`;
+  return `${rows.map((row) => Object.values(row).map(copyText).join('\t')).join('\n')}\n`;
 }
 
 /**
