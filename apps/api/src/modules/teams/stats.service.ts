@@ -7,6 +7,7 @@ import {
 import type { Db } from '../../db/client';
 import { authorizeUnit } from '../../lib/access';
 import { notFound } from '../../lib/app-error';
+import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import { findVersionByCode, listChildren } from '../units/units.repository';
 import * as repo from './stats.repository';
@@ -79,4 +80,36 @@ export async function getSelfGovernanceBreakdown({
       ...figuresOf(child.unitId),
     })),
   };
+}
+
+class CheckOnly extends Error {}
+
+/**
+ * Recomputes the figures kept per unit from the records, or (apply false) only tells how many rows
+ * differ; a recomputation that changed something is audited.
+ */
+export async function rebuildFigures({
+  db,
+  ctx,
+  apply,
+}: Options<{ apply: boolean }>): Promise<{ teamRows: number; householdRows: number }> {
+  let result = { teamRows: 0, householdRows: 0 };
+  try {
+    await db.transaction(async (tx) => {
+      result = await repo.rebuildFigures(tx);
+      if (!apply) throw new CheckOnly();
+      if (result.teamRows + result.householdRows > 0) {
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'self_governance_figures',
+          entityId: null,
+          unitId: null,
+          after: result,
+        });
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof CheckOnly)) throw error;
+  }
+  return result;
 }

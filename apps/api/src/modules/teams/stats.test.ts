@@ -13,7 +13,9 @@ import { createTestApp, type TestApp } from '../../../test/harness';
 import { type BuiltHousehold, buildHousehold, moveHousehold } from '../../../test/team-factories';
 import { queryRows } from '../../db/client';
 import { householdCategories } from '../../db/schema/index';
+import { systemContext } from '../../lib/context';
 import { findSubtreeAt } from '../units/units.repository';
+import { rebuildFigures } from './stats.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -474,5 +476,33 @@ describe('self-governance figures as of a date', () => {
       }
     }
     expect(compared).toBeGreaterThan(40);
+    // What the triggers kept is what a recomputation from the records gives.
+    expect(await rebuildFigures({ db: t.db, ctx: systemContext(), apply: false })).toEqual({
+      teamRows: 0,
+      householdRows: 0,
+    });
+  });
+
+  it('tells when the kept figures differ from the records, and recomputes them', async () => {
+    const city = await buildCity();
+    const check = () => rebuildFigures({ db: t.db, ctx: systemContext(), apply: false });
+    expect(await check()).toEqual({ teamRows: 0, householdRows: 0 });
+    const right = await figures(city.admin, city.w1, '2024-06-30');
+    // A change made behind the application's back.
+    await t.db.execute(sql`UPDATE team_figure_deltas SET delta = delta + 5
+      WHERE unit_id = ${city.g1.unitId} AND measure = 'members'`);
+    expect((await figures(city.admin, city.w1, '2024-06-30')).teamMembers).not.toBe(right.teamMembers);
+    expect((await check()).teamRows).toBeGreaterThan(0);
+    // Checking wrote nothing.
+    expect((await check()).teamRows).toBeGreaterThan(0);
+    const rebuilt = await rebuildFigures({ db: t.db, ctx: systemContext(), apply: true });
+    expect(rebuilt.teamRows).toBeGreaterThan(0);
+    expect(await figures(city.admin, city.w1, '2024-06-30')).toEqual(right);
+    expect(await check()).toEqual({ teamRows: 0, householdRows: 0 });
+    const [audit] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'self_governance_figures'`,
+    );
+    expect(audit!.n).toBe(1);
   });
 });
