@@ -9,7 +9,7 @@ import { openConfiguredDatabase } from '../../server';
 import {
   checkMapping,
   errorReportCsv,
-  groupHouseholds,
+  HouseholdChecker,
   HouseholdFileError,
   type HouseholdRow,
   householdTemplateXlsx,
@@ -61,26 +61,27 @@ export function registerHouseholdsCommands(program: Command): void {
       const showProgress = (count: number) => {
         if (count % 10_000 === 0) process.stderr.write(`  đã đọc / read: ${count} dòng / rows\n`);
       };
-      let total = 0;
-      const groups = await groupHouseholds(
-        counted(readHouseholdRows(input, { mapping: inspection.mapping }), (count) => {
-          total = count;
-          showProgress(count);
-        }),
-      );
+      // Checked as the import checks, without keeping the rows.
+      const checker = new HouseholdChecker();
+      for await (const row of counted(
+        readHouseholdRows(input, { mapping: inspection.mapping }),
+        showProgress,
+      )) {
+        checker.add(row);
+      }
+      const check = checker.finish();
       const seconds = (performance.now() - started) / 1000;
-      const rejectedRows = new Set(groups.errorReport.map((error) => error.row)).size;
-      const persons = groups.valid.reduce((sum, household) => sum + household.members.length, 0);
+      const rejectedRows = new Set(check.errorReport.map((error) => error.row)).size;
       console.log(
-        `${total} dòng / rows: ${groups.valid.length} hộ hợp lệ (${persons} người) / valid households, ` +
-          `${groups.invalid.length} hộ có lỗi / households with errors, ${rejectedRows} dòng lỗi / rows with errors; ` +
-          `${Math.round(total / Math.max(seconds, 0.001))} dòng/giây / rows per second`,
+        `${check.rows} dòng / rows: ${check.validHouseholds} hộ hợp lệ (${check.validRows} người) / valid households, ` +
+          `${check.invalidHouseholds} hộ có lỗi / households with errors, ${rejectedRows} dòng lỗi / rows with errors; ` +
+          `${Math.round(check.rows / Math.max(seconds, 0.001))} dòng/giây / rows per second`,
       );
       if (options.report) {
-        fs.writeFileSync(options.report, errorReportCsv(groups.errorReport));
+        fs.writeFileSync(options.report, errorReportCsv(check.errorReport));
         console.log(`Báo cáo lỗi / error report: ${path.resolve(options.report)}`);
       }
-      if (groups.valid.length === 0) process.exitCode = 1;
+      if (check.validHouseholds === 0) process.exitCode = 1;
     });
 
   households
