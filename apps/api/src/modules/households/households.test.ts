@@ -593,11 +593,11 @@ describe('changes to a household', () => {
     expect((await add({ category: 'unknown_kind', validFrom: '2023-06-01' })).json().fields[0].path).toBe(
       'category',
     );
-    const noStandard = await add({ category: 'near_poor', validFrom: '2019-01-01' });
+    const noStandard = await add({ category: 'near_poor', validFrom: '2015-01-01' });
     expect(noStandard.statusCode).toBe(400);
     expect(noStandard.json().fields[0].path).toBe('standardPeriod');
     expect(
-      (await add({ category: 'near_poor', validFrom: '2019-01-01', standardPeriod: '2022-2026' })).statusCode,
+      (await add({ category: 'near_poor', validFrom: '2015-01-01', standardPeriod: '2022-2026' })).statusCode,
     ).toBe(201);
     expect(
       (await add({ category: 'agent_orange', validFrom: '2023-01-01', standardPeriod: '2022-2026' }))
@@ -619,7 +619,7 @@ describe('changes to a household', () => {
         c.hasDetail,
       ]),
     ).toEqual([
-      ['near_poor', 'Hộ cận nghèo', '2022-2026', '2019-01-01', false],
+      ['near_poor', 'Hộ cận nghèo', '2022-2026', '2015-01-01', false],
       ['policy_martyr', 'Gia đình liệt sĩ', null, '2020-01-01', false],
       ['poor', 'Hộ nghèo', '2022-2026', '2023-01-01', true],
     ]);
