@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from './lib/config';
 import { registerAccountsCommands } from './modules/accounts/accounts.cli';
 import { registerHouseholdsCommands } from './modules/households/households.cli';
+import { registerTeamsCommands } from './modules/teams/teams.cli';
 import { registerUnitsCommands } from './modules/units/units.cli';
 import { openConfiguredDatabase, startServer } from './server';
 
@@ -35,6 +36,7 @@ program
 registerUnitsCommands(program);
 registerAccountsCommands(program);
 registerHouseholdsCommands(program);
+registerTeamsCommands(program);
 
 program.addOption(new Option('--no-color', 'không tô màu / no colours').hideHelp());
 
