@@ -926,7 +926,9 @@ class BatchWriter {
     const regrouped: Array<{ id: string; group_unit_id: string }> = [];
     const categories: Array<{ household_id: string; category: string; standard_period: string | null }> = [];
 
-    for (const household of batch) {
+    for (const [index, household] of batch.entries()) {
+      // Lets the statements of the batch being written go out as soon as the previous one is done.
+      if (index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
       const found = existingByCode.get(household.code);
       const id = found?.id ?? randomUUID();
       const head = household.members.find((member) => member.person.isHead)!.person;
