@@ -93,11 +93,15 @@ describe('categoryStandardPeriod', () => {
       ok: true,
       standardPeriod: '2027-2030',
     });
-    expect(categoryStandardPeriod('poor', '2019-01-01', undefined)).toMatchObject({
+    expect(categoryStandardPeriod('near_poor', '2021-06-30', undefined)).toEqual({
+      ok: true,
+      standardPeriod: '2016-2020',
+    });
+    expect(categoryStandardPeriod('poor', '2015-01-01', undefined)).toMatchObject({
       ok: false,
       issue: { key: 'households.standard_period_missing' },
     });
-    expect(categoryStandardPeriod('poor', '2023-01-01', '2016-2020')).toMatchObject({
+    expect(categoryStandardPeriod('poor', '2023-01-01', '2011-2015')).toMatchObject({
       ok: false,
       issue: { key: 'households.standard_period_unknown' },
     });
