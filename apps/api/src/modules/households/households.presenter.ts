@@ -7,7 +7,14 @@ import {
   relationLabel,
   type Sex,
 } from '@doanket/domain';
-import type { CategoryKindRow, CategoryRecordRow, DuplicateRow, PersonRow } from './households.repository';
+import type {
+  CategoryKindRow,
+  CategoryRecordRow,
+  ConsentRow,
+  CulturalFamilyRow,
+  DuplicateRow,
+  PersonRow,
+} from './households.repository';
 
 export type CategoryLabel = { code: string; vi: string; en: string; group: string | null; builtIn: boolean };
 
@@ -87,4 +94,12 @@ export function presentDuplicate(row: DuplicateRow, mine: 0 | 1, otherVisible: b
     reason: row.reason,
     status: row.status,
   };
+}
+
+export function presentCulturalFamily({ year, registered, recognized, reason }: CulturalFamilyRow) {
+  return { year, registered, recognized, reason };
+}
+
+export function presentConsent({ id, givenBy, purpose, givenOn, withdrawnOn, note }: ConsentRow) {
+  return { id, givenBy, purpose, givenOn, withdrawnOn, note };
 }

@@ -27,7 +27,12 @@ import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import type { Sealer } from '../../lib/crypto';
 import { flagDuplicates } from './duplicates.repository';
-import { categoryLabels, presentCategoryRecord } from './households.presenter';
+import {
+  categoryLabels,
+  presentCategoryRecord,
+  presentConsent,
+  presentCulturalFamily,
+} from './households.presenter';
 import * as repo from './households.repository';
 import { openOptional, requireSealer, sealCitizenId, sealContext, sealOptional } from './households.sealing';
 import {
@@ -339,20 +344,8 @@ export async function exportPerson({
           ...presentCategoryRecord(record, labels),
           detail: reveal(record.detailSealed, sealContext.categoryDetail(record.id)),
         })),
-        culturalFamily: culturalFamily.map(({ year, registered, recognized, reason }) => ({
-          year,
-          registered,
-          recognized,
-          reason,
-        })),
-        consents: consents.map(({ id: consentId, givenBy, purpose, givenOn, withdrawnOn, note }) => ({
-          id: consentId,
-          givenBy,
-          purpose,
-          givenOn,
-          withdrawnOn,
-          note,
-        })),
+        culturalFamily: culturalFamily.map(presentCulturalFamily),
+        consents: consents.map(presentConsent),
       },
       teamMemberships,
       duplicates,
