@@ -430,19 +430,37 @@ export async function insertHouseholds(db: Db, rows: readonly NewHousehold[]): P
   );
 }
 
-/** Address and phone change only when the file gives them; the search text follows. */
-export async function updateHouseholds(
-  db: Db,
-  rows: ReadonlyArray<{ id: string; address: string | null; phone: string | null; search_text: string }>,
-): Promise<void> {
+export type ChangedHousehold = {
+  id: string;
+  address: string | null;
+  phone: string | null;
+  /** Folded code and address, the start of the search text. */
+  code_and_address: string;
+};
+
+/** Address and phone change only when the file gives them. */
+export async function updateHouseholds(db: Db, rows: readonly ChangedHousehold[]): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(
     sql`UPDATE households h SET
           address = coalesce(r.address, h.address),
           phone = coalesce(r.phone, h.phone),
-          search_text = r.search_text,
           updated_at = now()
-        FROM json_to_recordset(${records(rows)}) AS r(id uuid, address text, phone text, search_text text)
+        FROM json_to_recordset(${records(rows)}) AS r(id uuid, address text, phone text)
+        WHERE h.id = r.id`,
+  );
+}
+
+/**
+ * The search text of households whose members changed, as the households service keeps it:
+ * folded code and address, then every member's folded name in member order (kept members too).
+ */
+export async function refreshSearchTexts(db: Db, rows: readonly ChangedHousehold[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql`UPDATE households h SET search_text = concat_ws(' ', r.code_and_address,
+          (SELECT string_agg(p.search_name, ' ' ORDER BY p.position) FROM persons p WHERE p.household_id = h.id))
+        FROM json_to_recordset(${records(rows)}) AS r(id uuid, code_and_address text)
         WHERE h.id = r.id`,
   );
 }

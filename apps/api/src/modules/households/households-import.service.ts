@@ -26,6 +26,7 @@ import type { Sealer } from '../../lib/crypto';
 import { findVersionByCode } from '../units/units.repository';
 import { flagDuplicates } from './duplicates.repository';
 import { requireSealer, sealCitizenId } from './households.sealing';
+import { foldedCodeAndAddress } from './households.service';
 import {
   type ExtraProblem,
   type HouseholdCheck,
@@ -912,12 +913,7 @@ class BatchWriter {
     const placementOf = new Map(placements.current.map((placement) => [placement.householdId, placement]));
 
     const newHouseholds: repository.NewHousehold[] = [];
-    const changedHouseholds: Array<{
-      id: string;
-      address: string | null;
-      phone: string | null;
-      search_text: string;
-    }> = [];
+    const changedHouseholds: repository.ChangedHousehold[] = [];
     const newPersons: repository.NewPerson[] = [];
     const changedPersons: repository.NewPerson[] = [];
     const formerHeads: string[] = [];
@@ -934,14 +930,17 @@ class BatchWriter {
       const head = household.members.find((member) => member.person.isHead)!.person;
       const phone =
         head.phone ?? household.members.find((member) => member.person.phone)?.person.phone ?? null;
-      const searchText = foldDiacritics(
-        [household.code, household.address ?? found?.address ?? '', fullName(head)].join(' '),
-      );
+      const searchNames = household.members.map((member) => this.searchName(member.person));
+      // As the households service keeps it: folded code and address, then every member's name.
+      const codeAndAddress = foldedCodeAndAddress({
+        code: household.code,
+        address: household.address ?? found?.address ?? null,
+      });
       const group = household.groupName ? context.groupByName.get(household.groupName) : undefined;
 
       if (found) {
         counts.householdsUpdated += 1;
-        changedHouseholds.push({ id, address: household.address, phone, search_text: searchText });
+        changedHouseholds.push({ id, address: household.address, phone, code_and_address: codeAndAddress });
         const current = placementOf.get(id);
         if (group && !current) {
           newPlacements.push({
@@ -972,7 +971,7 @@ class BatchWriter {
           code: household.code,
           address: household.address,
           phone,
-          search_text: searchText,
+          search_text: [codeAndAddress, ...searchNames].join(' '),
         });
         // Checked while reading: a household new to the register names its group.
         newPlacements.push({
@@ -986,7 +985,7 @@ class BatchWriter {
       const matcher = new MemberMatcher(membersOf.get(id) ?? []);
       household.members.forEach((member, position) => {
         const person = member.person;
-        const searchName = this.searchName(person);
+        const searchName = searchNames[position]!;
         const row: repository.NewPerson = {
           id: '',
           household_id: id,
@@ -1065,6 +1064,7 @@ class BatchWriter {
     await repository.updatePersons(tx, batch.existingIds, batch.changedPersons);
     await repository.demoteFormerHeads(tx, batch.formerHeads);
     await repository.insertPersons(tx, batch.newPersons);
+    await repository.refreshSearchTexts(tx, batch.changedHouseholds);
     await repository.changePlacements(tx, at, batch.closed, batch.regrouped);
     await repository.insertPlacements(tx, batch.newPlacements);
     const counts = { ...batch.counts };
@@ -1092,7 +1092,7 @@ type PreparedBatch = {
   counts: ImportCounts;
   existingIds: string[];
   newHouseholds: repository.NewHousehold[];
-  changedHouseholds: Array<{ id: string; address: string | null; phone: string | null; search_text: string }>;
+  changedHouseholds: repository.ChangedHousehold[];
   newPersons: repository.NewPerson[];
   changedPersons: repository.NewPerson[];
   formerHeads: string[];

@@ -203,7 +203,36 @@ describe('POST /api/households/import', () => {
       address: 'Số 12 ngõ 34 phố Đông Ngạc',
       phone: '0912345678',
     });
-    expect(households[0]!.search_text).toBe(foldDiacritics('HK001 Số 12 ngõ 34 phố Đông Ngạc Nguyễn Văn An'));
+    expect(households[0]!.search_text).toBe(
+      foldDiacritics('HK001 Số 12 ngõ 34 phố Đông Ngạc Nguyễn Văn An Trần Thị Bình Nguyễn Minh Châu'),
+    );
+
+    // The register's own pages read what the import wrote.
+    const list = await t.call('GET', `/api/households?unit=${wardA.code}&at=${at}&q=tran thi binh`, {
+      cookie: cookieA,
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const [listed] = list.json().items;
+    expect(listed).toMatchObject({
+      code: 'HK001',
+      groupName: 'Tổ dân phố số 1',
+      memberCount: 3,
+      headName: 'Nguyễn Văn An',
+    });
+    const detail = await t.call('GET', `/api/households/${listed.id}`, { cookie: cookieA });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(
+      detail
+        .json()
+        .members.map((member: { fullName: string; citizenIdMasked: string | null }) => [
+          member.fullName,
+          member.citizenIdMasked,
+        ]),
+    ).toEqual([
+      ['Nguyễn Văn An', '001*******45'],
+      ['Trần Thị Bình', '001*******56'],
+      ['Nguyễn Minh Châu', null],
+    ]);
 
     const placements = await queryRows<{
       code: string;
@@ -305,6 +334,12 @@ describe('POST /api/households/import', () => {
       { group_unit_id: group2.unitId, valid_from: at, valid_to: later },
       { group_unit_id: group1.unitId, valid_from: later, valid_to: null },
     ]);
+    // The register's search still finds the household by the member the file left out.
+    const found = await t.call('GET', `/api/households?unit=${wardA.code}&at=${later}&q=pham van duc`, {
+      cookie: cookieA,
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items.map((item: { code: string }) => item.code)).toEqual(['HK002']);
   });
 
   it('reads .xlsx files, with dates typed as Excel dates', async () => {
