@@ -1,10 +1,9 @@
 import { povertyStandardOn, povertyStandardPeriods } from '@doanket/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { ApiError } from '../../lib/api';
+import { useState } from 'react';
+import { FormModal, type FormModalProps } from '../../components/FormModal';
 import { dateFormat, fromDayjs, toDayjs } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { UnitPicker } from '../units/UnitPicker';
@@ -12,80 +11,9 @@ import { foldedSearch } from './household-labels';
 import { categoryKindsQuery, type HouseholdDetail, householdsApi, householdsKey } from './households.api';
 
 /** A modal form whose save refreshes every households query; field errors of the API land on the fields. */
-function RecordModal<V extends object>({
-  title,
-  testId,
-  initialValues,
-  save,
-  fields,
-  onClose,
-  children,
-  width,
-}: {
-  title: ReactNode;
-  testId: string;
-  initialValues: Partial<V>;
-  save: (values: V) => Promise<unknown>;
-  fields: readonly string[];
-  onClose: () => void;
-  children: ReactNode;
-  width?: number;
-}) {
-  const { t, lang } = useI18n();
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<unknown>(null);
-  const mutation = useMutation({
-    mutationFn: save,
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: householdsKey });
-      message.success(t('common.saved'));
-      onClose();
-    },
-    onError: (caught) => {
-      if (caught instanceof ApiError && caught.fields.some((field) => fields.includes(field.path))) {
-        form.setFields(
-          caught.fields
-            .filter((field) => fields.includes(field.path))
-            .map((field) => ({
-              name: field.path as never,
-              errors: [lang === 'en' ? field.messageEn : field.message],
-            })),
-        );
-        return;
-      }
-      setError(caught);
-    },
-  });
+function RecordModal<V extends object>(props: Omit<FormModalProps<V>, 'refresh'>) {
   return (
-    <Modal
-      open
-      width={width}
-      title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': `${testId}-ok` }}
-      destroyOnHidden
-    >
-      <Form<V>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={initialValues as never}
-        onFinish={(values) => {
-          setError(null);
-          mutation.mutate(values);
-        }}
-        data-testid={testId}
-      >
-        {children}
-      </Form>
-      {error ? <ErrorAlert error={error} testId={`${testId}-error`} /> : null}
-    </Modal>
+    <FormModal<V> {...props} refresh={(client) => client.invalidateQueries({ queryKey: householdsKey })} />
   );
 }
 

@@ -6,9 +6,8 @@ import {
   StopOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   DatePicker,
@@ -31,6 +30,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal, type FormModalProps } from '../../components/FormModal';
 import { ApiError } from '../../lib/api';
 import { dateFormat, formatDate, fromDayjs, previousDay, toDayjs, todayInVietnam } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
@@ -63,78 +63,8 @@ function useDebounced(value: string, delay: number): string {
 }
 
 /** A form in a modal whose save refreshes the team; API field errors land on the fields. */
-function TeamFormModal<V extends object>({
-  title,
-  testId,
-  initialValues,
-  fields,
-  save,
-  onClose,
-  children,
-}: {
-  title: string;
-  testId: string;
-  initialValues: Partial<V>;
-  fields: readonly string[];
-  save: (values: V) => Promise<unknown>;
-  onClose: () => void;
-  children: React.ReactNode;
-}) {
-  const { t, lang } = useI18n();
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<unknown>(null);
-  const mutation = useMutation({
-    mutationFn: save,
-    onSuccess: async () => {
-      await refreshTeams(client);
-      message.success(t('common.saved'));
-      onClose();
-    },
-    onError: (caught) => {
-      if (caught instanceof ApiError && caught.fields.some((field) => fields.includes(field.path))) {
-        form.setFields(
-          caught.fields
-            .filter((field) => fields.includes(field.path))
-            .map((field) => ({
-              name: field.path as never,
-              errors: [lang === 'en' ? field.messageEn : field.message],
-            })),
-        );
-        return;
-      }
-      setError(caught);
-    },
-  });
-  return (
-    <Modal
-      open
-      title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': `${testId}-ok` }}
-      destroyOnHidden
-    >
-      <Form<V>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={initialValues as never}
-        onFinish={(values) => {
-          setError(null);
-          mutation.mutate(values);
-        }}
-        data-testid={testId}
-      >
-        {children}
-      </Form>
-      {error ? <ErrorAlert error={error} testId={`${testId}-error`} /> : null}
-    </Modal>
-  );
+function TeamFormModal<V extends object>(props: Omit<FormModalProps<V>, 'refresh'>) {
+  return <FormModal<V> {...props} refresh={refreshTeams} />;
 }
 
 function AddMemberModal({ team, at, onClose }: { team: TeamDetail; at: string; onClose: () => void }) {

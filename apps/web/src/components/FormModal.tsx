@@ -1,0 +1,90 @@
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { ApiError } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { ErrorAlert } from './ErrorAlert';
+
+export type FormModalProps<V extends object> = {
+  title: ReactNode;
+  testId: string;
+  initialValues: Partial<V>;
+  save: (values: V) => Promise<unknown>;
+  /** Fields of the form: the API's errors on them land beside them, others above the buttons. */
+  fields: readonly string[];
+  /** What to read again once saved. */
+  refresh: (client: QueryClient) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+  width?: number;
+};
+
+/** A form in a modal that saves through the API, refreshes what it changed and closes. */
+export function FormModal<V extends object>({
+  title,
+  testId,
+  initialValues,
+  save,
+  fields,
+  refresh,
+  onClose,
+  children,
+  width,
+}: FormModalProps<V>) {
+  const { t, lang } = useI18n();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [error, setError] = useState<unknown>(null);
+  const mutation = useMutation({
+    mutationFn: save,
+    onSuccess: async () => {
+      await refresh(client);
+      message.success(t('common.saved'));
+      onClose();
+    },
+    onError: (caught) => {
+      if (caught instanceof ApiError && caught.fields.some((field) => fields.includes(field.path))) {
+        form.setFields(
+          caught.fields
+            .filter((field) => fields.includes(field.path))
+            .map((field) => ({
+              name: field.path as never,
+              errors: [lang === 'en' ? field.messageEn : field.message],
+            })),
+        );
+        return;
+      }
+      setError(caught);
+    },
+  });
+  return (
+    <Modal
+      open
+      width={width}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={mutation.isPending}
+      okButtonProps={{ 'data-testid': `${testId}-ok` }}
+      destroyOnHidden
+    >
+      <Form<V>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initialValues as never}
+        onFinish={(values) => {
+          setError(null);
+          mutation.mutate(values);
+        }}
+        data-testid={testId}
+      >
+        {children}
+      </Form>
+      {error ? <ErrorAlert error={error} testId={`${testId}-error`} /> : null}
+    </Modal>
+  );
+}
