@@ -28,9 +28,9 @@ export async function flagDuplicates(db: Db, personIds: readonly string[]): Prom
         UNION
         SELECT a.id, o.id, 'name_birth', a.ward_unit_id
         FROM added a
-        JOIN persons o ON o.search_name = a.search_name AND o.id <> a.id
-          AND (o.birth_date = a.birth_date
-               OR (a.birth_date IS NULL OR o.birth_date IS NULL) AND o.birth_year = a.birth_year)
+        -- The same birth date implies the same birth year: the year lets the name index serve.
+        JOIN persons o ON o.search_name = a.search_name AND o.birth_year = a.birth_year AND o.id <> a.id
+          AND (o.birth_date = a.birth_date OR a.birth_date IS NULL OR o.birth_date IS NULL)
         JOIN households oh ON oh.id = o.household_id AND oh.ward_unit_id = a.ward_unit_id
         WHERE a.birth_year IS NOT NULL
       ),
