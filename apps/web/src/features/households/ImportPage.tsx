@@ -534,34 +534,22 @@ export function ImportPage() {
             data-testid="import-summary"
             subTitle={
               <Row gutter={[16, 16]} justify="center" style={{ marginTop: 16 }}>
-                <Col xs={12} md={6}>
-                  <Statistic
-                    title={t('import.summary.imported')}
-                    value={formatNumber(job.data.imported)}
-                    data-testid="import-summary-imported"
-                  />
-                </Col>
-                <Col xs={12} md={6}>
-                  <Statistic
-                    title={t('import.summary.rejected')}
-                    value={formatNumber(job.data.rejected)}
-                    data-testid="import-summary-rejected"
-                  />
-                </Col>
-                <Col xs={12} md={6}>
-                  <Statistic
-                    title={t('import.summary.households')}
-                    value={formatNumber(job.data.householdsImported)}
-                    data-testid="import-summary-households"
-                  />
-                </Col>
-                <Col xs={12} md={6}>
-                  <Statistic
-                    title={t('import.summary.duplicates')}
-                    value={formatNumber(job.data.duplicatesFlagged)}
-                    data-testid="import-summary-duplicates"
-                  />
-                </Col>
+                {(
+                  [
+                    ['imported', job.data.imported],
+                    ['rejected', job.data.rejected],
+                    ['households', job.data.householdsImported],
+                    ['duplicates', job.data.duplicatesFlagged],
+                  ] as const
+                ).map(([figure, value]) => (
+                  <Col xs={12} md={6} key={figure}>
+                    <Statistic
+                      title={t(`import.summary.${figure}`)}
+                      value={formatNumber(value)}
+                      data-testid={`import-summary-${figure}`}
+                    />
+                  </Col>
+                ))}
               </Row>
             }
             extra={
