@@ -138,6 +138,13 @@ export const DuplicateItem = z
 export type DuplicateItem = z.infer<typeof DuplicateItem>;
 
 export const HouseholdIdParams = z.object({ id: Uuid });
+export const HouseholdDetailQuery = z.object({
+  at: IsoDate.optional().meta({
+    description:
+      'Groups and wards are named, and the current group chosen, as of this date; today when absent',
+  }),
+});
+export type HouseholdDetailQuery = z.infer<typeof HouseholdDetailQuery>;
 export const PersonIdParams = z.object({ id: Uuid });
 export const RecordIdParams = z.object({ id: Uuid });
 

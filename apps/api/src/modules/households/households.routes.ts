@@ -13,6 +13,7 @@ import {
   ErasureQuery,
   ExportHouseholdsQuery,
   HouseholdDetail,
+  HouseholdDetailQuery,
   HouseholdIdParams,
   IdResponse,
   ListDuplicatesQuery,
@@ -158,10 +159,12 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Hộ gia đình: thành viên, nơi ở qua các thời kỳ, diện hộ… / A household',
         params: HouseholdIdParams,
+        querystring: HouseholdDetailQuery,
         response: { 200: HouseholdDetail, ...errorResponses },
       },
     },
-    async (request) => service.getHousehold({ db: app.db, ctx: request.ctx, id: request.params.id }),
+    async (request) =>
+      service.getHousehold({ db: app.db, ctx: request.ctx, id: request.params.id, at: request.query.at }),
   );
 
   app.patch(

@@ -482,13 +482,20 @@ export async function createHousehold({
   });
 }
 
-export async function getHousehold({ db, ctx, id }: Options<{ id: string }>): Promise<HouseholdDetail> {
+export async function getHousehold({
+  db,
+  ctx,
+  id,
+  at,
+}: Options<{ id: string; at?: string }>): Promise<HouseholdDetail> {
   const today = todayInVietnam();
   const { household, unitId } = await loadHouseholdForRead(db, ctx, id, today);
   const access = new UnitAccess(db, ctx);
-  const placements = await repo.listPlacements(db, id, today);
+  // Names as they stood on the date asked (a 2021 page shows the 2021 ward); rights stay today's.
+  const reference = at ?? today;
+  const placements = await repo.listPlacements(db, id, reference);
   const current =
-    placements.find((p) => p.validFrom <= today && (p.validTo === null || p.validTo > today)) ??
+    placements.find((p) => p.validFrom <= reference && (p.validTo === null || p.validTo > reference)) ??
     placements.at(-1);
   const registeredWard = current
     ? null

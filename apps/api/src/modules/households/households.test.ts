@@ -580,6 +580,14 @@ describe('changes to a household', () => {
       wardCode: tree.newWard.code,
     });
     expect((await list(tree.wardA.code, '2025-06-30')).total).toBe(1);
+    // The household page names the ward of the date asked, today's when none is.
+    const page = async (at?: string) =>
+      (await t.call('GET', `/api/households/${id}${at ? `?at=${at}` : ''}`, { cookie })).json();
+    expect(await page('2021-06-01')).toMatchObject({ wardCode: tree.wardA.code });
+    expect((await page('2021-06-01')).placements[0]).toMatchObject({ wardCode: tree.wardA.code });
+    expect(await page()).toMatchObject({ wardCode: tree.newWard.code });
+    expect((await page()).placements[0]).toMatchObject({ wardCode: tree.newWard.code });
+    expect((await t.call('GET', `/api/households/${id}?at=2021-02-30`, { cookie })).statusCode).toBe(400);
   });
 
   it('records categories with validity and poverty-standard period, and ends them', async () => {

@@ -190,7 +190,7 @@ export function HouseholdPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const household = useQuery(householdQuery(id));
+  const household = useQuery(householdQuery(id, at));
   const kinds = useQuery(categoryKindsQuery);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const screens = Grid.useBreakpoint();
@@ -741,7 +741,7 @@ export function HouseholdPage() {
           testId="household-delete"
           onConfirm={async (reason) => {
             await householdsApi.remove(data.id, reason);
-            client.removeQueries({ queryKey: householdQuery(data.id).queryKey });
+            client.removeQueries({ queryKey: [...householdsKey, 'detail', data.id] });
             await refresh();
             message.success(t('household.deleted'));
             navigate(href('/households'));

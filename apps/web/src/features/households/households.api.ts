@@ -62,10 +62,15 @@ export const householdsQuery = (filter: HouseholdFilter, page: number, pageSize:
     placeholderData: keepPreviousData,
   });
 
-export const householdQuery = (id: string) =>
+export const householdQuery = (id: string, at?: string) =>
   queryOptions({
-    queryKey: [...householdsKey, 'detail', id],
-    queryFn: ({ signal }) => api.get(`/households/${encodeURIComponent(id)}`, HouseholdDetail, { signal }),
+    queryKey: [...householdsKey, 'detail', id, at ?? null],
+    queryFn: ({ signal }) =>
+      api.get(
+        `/households/${encodeURIComponent(id)}${at ? `?at=${encodeURIComponent(at)}` : ''}`,
+        HouseholdDetail,
+        { signal },
+      ),
   });
 
 /** The .xlsx of the filtered list, built by the server from the same filters as the table. */
