@@ -42,7 +42,23 @@ export const personFullName = (row: Pick<PersonRow, 'ho' | 'tenDem' | 'ten'>) =>
   fullName({ ho: row.ho, tenDem: row.tenDem, ten: row.ten });
 
 /** A member as lists and the household page show it: the citizen ID masked, sensitive notes as flags. */
-export function presentMember(row: PersonRow): HouseholdMember {
+type PersonFields = Pick<
+  PersonRow,
+  | 'id'
+  | 'ho'
+  | 'tenDem'
+  | 'ten'
+  | 'sex'
+  | 'birthDate'
+  | 'birthYear'
+  | 'relation'
+  | 'isHead'
+  | 'phone'
+  | 'citizenIdMask'
+>;
+
+/** What every list of persons shows of one: never a clear citizen ID, only its mask. */
+export function presentPersonFields(row: PersonFields): Omit<HouseholdMember, 'hasHealth' | 'hasDisability'> {
   return {
     id: row.id,
     ho: row.ho,
@@ -57,6 +73,12 @@ export function presentMember(row: PersonRow): HouseholdMember {
     isHead: row.isHead,
     phone: row.phone,
     citizenIdMasked: row.citizenIdMask,
+  };
+}
+
+export function presentMember(row: PersonRow): HouseholdMember {
+  return {
+    ...presentPersonFields(row),
     hasHealth: row.healthSealed !== null,
     hasDisability: row.disabilitySealed !== null,
   };

@@ -32,6 +32,7 @@ import {
   presentCategoryRecord,
   presentConsent,
   presentCulturalFamily,
+  presentPersonFields,
 } from './households.presenter';
 import * as repo from './households.repository';
 import { openOptional, requireSealer, sealCitizenId, sealContext, sealOptional } from './households.sealing';
@@ -377,19 +378,7 @@ export async function listPersons({
   });
   return {
     items: rows.map((row) => ({
-      id: row.id,
-      ho: row.ho,
-      tenDem: row.tenDem,
-      ten: row.ten,
-      fullName: fullName(row),
-      sex: row.sex as Sex | null,
-      birthDate: row.birthDate,
-      birthYear: row.birthYear,
-      relation: row.relation as Relation,
-      relationLabel: relationLabel(row.relation as Relation),
-      isHead: row.isHead,
-      phone: row.phone,
-      citizenIdMasked: row.citizenIdMask,
+      ...presentPersonFields(row),
       householdId: row.householdId,
       householdCode: row.householdCode,
       groupCode: row.groupCode,
