@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
+import { App, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -18,6 +18,28 @@ export type FormModalProps<V extends object> = {
   children: ReactNode;
   width?: number;
 };
+
+/**
+ * Puts the API's field errors beside the fields of the form that has them; false when none of
+ * them belongs to the form (the error is then shown as a whole).
+ */
+export function showFieldErrors(
+  form: FormInstance,
+  caught: unknown,
+  fields: readonly string[],
+  lang: 'vi' | 'en',
+): boolean {
+  if (!(caught instanceof ApiError)) return false;
+  const own = caught.fields.filter((field) => fields.includes(field.path));
+  if (own.length === 0) return false;
+  form.setFields(
+    own.map((field) => ({
+      name: field.path as never,
+      errors: [lang === 'en' ? field.messageEn : field.message],
+    })),
+  );
+  return true;
+}
 
 /** A form in a modal that saves through the API, refreshes what it changed and closes. */
 export function FormModal<V extends object>({
@@ -44,18 +66,7 @@ export function FormModal<V extends object>({
       onClose();
     },
     onError: (caught) => {
-      if (caught instanceof ApiError && caught.fields.some((field) => fields.includes(field.path))) {
-        form.setFields(
-          caught.fields
-            .filter((field) => fields.includes(field.path))
-            .map((field) => ({
-              name: field.path as never,
-              errors: [lang === 'en' ? field.messageEn : field.message],
-            })),
-        );
-        return;
-      }
-      setError(caught);
+      if (!showFieldErrors(form, caught, fields, lang)) setError(caught);
     },
   });
   return (

@@ -27,7 +27,7 @@ import {
   Tag,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal, type FormModalProps } from '../../components/FormModal';
@@ -42,6 +42,7 @@ import { ActivityForm } from './ActivityForm';
 import { ActivityList } from './ActivityList';
 import { roleLabel, teamKindLabel } from './team-labels';
 import './teams.css';
+import { useDebounced } from '../../lib/use-debounced';
 import {
   type MemberRole,
   memberRoles,
@@ -52,15 +53,6 @@ import {
   teamQuery,
   teamsApi,
 } from './teams.api';
-
-function useDebounced(value: string, delay: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /** A form in a modal whose save refreshes the team; API field errors land on the fields. */
 function TeamFormModal<V extends object>(props: Omit<FormModalProps<V>, 'refresh'>) {

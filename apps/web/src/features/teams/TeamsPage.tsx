@@ -20,7 +20,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ApiError } from '../../lib/api';
+import { showFieldErrors } from '../../components/FormModal';
 import { dateFormat, fromDayjs, toDayjs } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useAppHref, useAsOf } from '../../lib/url-state';
@@ -63,18 +63,7 @@ function CreateTeamModal({
       onCreated(answer.id);
     },
     onError: (caught) => {
-      if (caught instanceof ApiError && caught.fields.some((field) => fields.includes(field.path))) {
-        form.setFields(
-          caught.fields
-            .filter((field) => fields.includes(field.path))
-            .map((field) => ({
-              name: field.path as keyof CreateValues,
-              errors: [lang === 'en' ? field.messageEn : field.message],
-            })),
-        );
-        return;
-      }
-      setError(caught);
+      if (!showFieldErrors(form, caught, fields, lang)) setError(caught);
     },
   });
   return (

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Spin, TreeSelect, Typography } from 'antd';
 import { type CSSProperties, type Key, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
+import { useDebounced } from '../../lib/use-debounced';
 import { type UnitItem, type UnitSearchHit, unitDetailQuery, unitSearchQuery } from './units.api';
 import { buildNodes, useUnitTree } from './use-unit-tree';
 
@@ -27,15 +28,6 @@ export type UnitPickerProps = {
   id?: string;
   status?: 'error' | 'warning' | '';
 };
-
-function useDebounced(value: string, delay: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /**
  * Picks a unit valid on `at`: browse the tree (children load on expand) or type part of a
