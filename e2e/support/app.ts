@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const demoPassword = 'e2e-demo-password';
 
@@ -24,4 +24,18 @@ export async function setAsOf(page: Page, ddmmyyyy: string): Promise<void> {
 /** A node of the unit tree on the units page. */
 export function treeNode(page: Page, code: string) {
   return page.getByTestId('unit-tree').getByTestId(`tree-node-${code}`);
+}
+
+/**
+ * Picks an option of an Ant Design select by its label and waits until the choice shows and
+ * the list has closed, so that the next click reaches the form and not the list.
+ */
+export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+  const openList = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await openList.count()) === 0) await select.click();
+    await openList.locator(`.ant-select-item-option[title="${label}"]`).click({ timeout: 2_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+    await expect(openList).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
