@@ -22,6 +22,7 @@ import { installErrorHandler, zodValidatorCompiler } from './lib/http';
 import type { UserRow } from './modules/accounts/accounts.repository';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { fundsRoutes } from './modules/funds/funds.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { householdImportRoutes } from './modules/households/households-import.routes';
@@ -109,6 +110,7 @@ export async function buildApp({
       await api.register(householdImportRoutes);
       await api.register(teamsRoutes);
       await api.register(statsRoutes);
+      await api.register(fundsRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

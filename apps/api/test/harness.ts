@@ -18,7 +18,7 @@ export type TestApp = {
   app: FastifyInstance;
   /** One request through the real HTTP stack (Fastify inject), with a session cookie if given. */
   call(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options?: CallOptions,
   ): Promise<LightMyRequestResponse>;

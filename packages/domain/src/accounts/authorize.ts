@@ -51,7 +51,7 @@ const permissions: Record<Role, Partial<Record<Action, 'subtree' | 'own'>>> = {
     'teams.write': 'own',
     'persons.reveal': 'own',
   },
-  treasurer: { read: 'subtree', 'funds.write': 'subtree' },
+  treasurer: { read: 'subtree', 'funds.write': 'subtree', 'ledger.post': 'subtree' },
   residential_group_head: {
     read: 'subtree',
     'households.write': 'subtree',

@@ -16,6 +16,7 @@ export const actions = [
   'users.manage',
   'audit.read',
   'funds.write',
+  'ledger.post',
   'households.write',
   'teams.write',
   'persons.reveal',

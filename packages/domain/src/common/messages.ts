@@ -1,3 +1,9 @@
+import { bankMessages } from '../funds/bank-messages';
+import { disclosureMessages } from '../funds/disclosure-messages';
+import { donationsMessages } from '../funds/donations-messages';
+import { figuresMessages } from '../funds/figures-messages';
+import { fundMessages } from '../funds/messages';
+import { programsMessages } from '../funds/programs-messages';
 import { householdApiMessages } from '../households/messages';
 import { teamMessages } from '../teams/messages';
 
@@ -97,6 +103,12 @@ export const messages = {
   },
   ...householdApiMessages,
   ...teamMessages,
+  ...fundMessages,
+  ...donationsMessages,
+  ...bankMessages,
+  ...programsMessages,
+  ...disclosureMessages,
+  ...figuresMessages,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

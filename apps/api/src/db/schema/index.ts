@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './audit';
+export * from './funds';
 export * from './households';
 export * from './teams';
 export * from './units';

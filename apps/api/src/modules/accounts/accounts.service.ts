@@ -17,6 +17,7 @@ import {
 } from '@doanket/domain';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
 import { authorizeUnit, requireActor } from '../../lib/access';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
@@ -342,13 +343,6 @@ export async function createAccount({
     });
     return presented!;
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 export async function createUser({

@@ -24,14 +24,7 @@ const uuidArray = (ids: readonly string[]): SQL => sql`string_to_array(${ids.joi
 const activeOn = (alias: string, at: string): SQL =>
   sql`${sql.raw(alias)}.valid_from <= ${at} AND (${sql.raw(alias)}.valid_to IS NULL OR ${sql.raw(alias)}.valid_to > ${at})`;
 
-/** PostgreSQL's unique_violation, as either driver reports it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined; current; ) {
-    if (current.code === '23505') return true;
-    current = current.cause as typeof current;
-  }
-  return false;
-}
+export { isUniqueViolation } from '../../db/errors';
 
 // --- Households ------------------------------------------------------------------------------
 

@@ -1,20 +1,7 @@
 import type { SelfGovernanceFigures } from '@doanket/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-
-/**
- * `down(unit_id, branch)`: the unit and every unit below it on the date, as findSubtreeAt walks the
- * tree of that date, each with the child of the unit it lies under (the unit itself for its own row).
- */
-const subtreeAt = (unitId: string, at: string): SQL => sql`
-  WITH RECURSIVE down(unit_id, branch) AS (
-    SELECT unit_id, unit_id FROM unit_versions
-    WHERE unit_id = ${unitId} AND valid_from <= ${at}::date AND (valid_to IS NULL OR valid_to > ${at}::date)
-    UNION
-    SELECT v.unit_id, CASE WHEN down.unit_id = ${unitId}::uuid THEN v.unit_id ELSE down.branch END
-    FROM unit_versions v JOIN down ON v.parent_unit_id = down.unit_id
-    WHERE v.valid_from <= ${at}::date AND (v.valid_to IS NULL OR v.valid_to > ${at}::date)
-  )`;
+import { subtreeBranchesAt as subtreeAt } from '../units/units.repository';
 
 const emptyFigures = (): SelfGovernanceFigures => ({
   teams: 0,

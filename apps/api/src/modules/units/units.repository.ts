@@ -364,3 +364,17 @@ export async function insertLineage(
 ): Promise<void> {
   await db.insert(unitLineage).values(values).onConflictDoNothing();
 }
+
+/**
+ * `down(unit_id, branch)`: the unit and every unit below it on the date, as findSubtreeAt walks the
+ * tree of that date, each with the child of the unit it lies under (the unit itself for its own row).
+ */
+export const subtreeBranchesAt = (unitId: string, at: string): SQL => sql`
+  WITH RECURSIVE down(unit_id, branch) AS (
+    SELECT unit_id, unit_id FROM unit_versions
+    WHERE unit_id = ${unitId} AND valid_from <= ${at}::date AND (valid_to IS NULL OR valid_to > ${at}::date)
+    UNION
+    SELECT v.unit_id, CASE WHEN down.unit_id = ${unitId}::uuid THEN v.unit_id ELSE down.branch END
+    FROM unit_versions v JOIN down ON v.parent_unit_id = down.unit_id
+    WHERE v.valid_from <= ${at}::date AND (v.valid_to IS NULL OR v.valid_to > ${at}::date)
+  )`;

@@ -1,0 +1,2 @@
+// Contracts of the bank endpoints of funds.
+export {};

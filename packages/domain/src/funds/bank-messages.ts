@@ -1,0 +1,2 @@
+/** Messages of the bank part of funds. */
+export const bankMessages = {} as const satisfies Record<string, { vi: string; en: string }>;

@@ -1,0 +1,2 @@
+// Contracts of the disclosure endpoints of funds.
+export {};

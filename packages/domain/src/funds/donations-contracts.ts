@@ -1,0 +1,2 @@
+// Contracts of the donations endpoints of funds.
+export {};

@@ -1,0 +1,2 @@
+/** Messages of the donations part of funds. */
+export const donationsMessages = {} as const satisfies Record<string, { vi: string; en: string }>;

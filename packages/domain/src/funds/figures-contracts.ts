@@ -1,0 +1,2 @@
+// Contracts of the figures endpoints of funds.
+export {};

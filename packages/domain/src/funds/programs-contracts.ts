@@ -1,0 +1,2 @@
+// Contracts of the programs endpoints of funds.
+export {};

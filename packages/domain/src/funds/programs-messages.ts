@@ -1,0 +1,2 @@
+/** Messages of the programs part of funds. */
+export const programsMessages = {} as const satisfies Record<string, { vi: string; en: string }>;
