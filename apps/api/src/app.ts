@@ -22,7 +22,12 @@ import { installErrorHandler, zodValidatorCompiler } from './lib/http';
 import type { UserRow } from './modules/accounts/accounts.repository';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { bankRoutes } from './modules/funds/bank.routes';
+import { donationsRoutes } from './modules/funds/donations.routes';
+import { fundFiguresRoutes } from './modules/funds/figures.routes';
 import { fundsRoutes } from './modules/funds/funds.routes';
+import { programsRoutes } from './modules/funds/programs.routes';
+import { publicRoutes } from './modules/funds/public.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { householdImportRoutes } from './modules/households/households-import.routes';
@@ -111,6 +116,11 @@ export async function buildApp({
       await api.register(teamsRoutes);
       await api.register(statsRoutes);
       await api.register(fundsRoutes);
+      await api.register(donationsRoutes);
+      await api.register(bankRoutes);
+      await api.register(programsRoutes);
+      await api.register(publicRoutes);
+      await api.register(fundFiguresRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -4,9 +4,23 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { useMe } from '../features/auth/use-me';
+import { DonationEntryPage } from '../features/donations/DonationEntryPage';
+import { DonationPage } from '../features/donations/DonationPage';
+import { DonationsPage } from '../features/donations/DonationsPage';
+import { CampaignPage } from '../features/funds/CampaignPage';
+import { CampaignsPage } from '../features/funds/CampaignsPage';
+import { FundPage } from '../features/funds/FundPage';
+import { FundsPage } from '../features/funds/FundsPage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
 import { HouseholdsPage } from '../features/households/HouseholdsPage';
 import { ImportPage } from '../features/households/ImportPage';
+import { ProgramPage } from '../features/programs/ProgramPage';
+import { ProgramsPage } from '../features/programs/ProgramsPage';
+import { SignatureSheetPage } from '../features/programs/SignatureSheetPage';
+import { PublicCampaignPage } from '../features/public/PublicCampaignPage';
+import { PublicEntryPage } from '../features/public/PublicEntryPage';
+import { PublicFundPage } from '../features/public/PublicFundPage';
+import { PublicIndexPage } from '../features/public/PublicIndexPage';
 import { StatsPage } from '../features/stats/StatsPage';
 import { isTeamLeaderOnly } from '../features/teams/landing';
 import { MyTeamPage } from '../features/teams/MyTeamPage';
@@ -43,6 +57,19 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public disclosure: no account needed. */}
+      <Route path="/cong-khai" element={<PublicIndexPage />} />
+      <Route path="/cong-khai/cuoc-van-dong/:code" element={<PublicCampaignPage />} />
+      <Route path="/cong-khai/quy/:id" element={<PublicFundPage />} />
+      <Route path="/cong-khai/but-toan/:id" element={<PublicEntryPage />} />
+      <Route
+        path="/programs/:id/sheet"
+        element={
+          <RequireAuth>
+            <SignatureSheetPage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -61,6 +88,15 @@ export function App() {
         <Route path="teams/:id" element={<TeamPage />} />
         <Route path="my-team" element={<MyTeamPage />} />
         <Route path="stats" element={<StatsPage />} />
+        <Route path="funds" element={<FundsPage />} />
+        <Route path="funds/:id" element={<FundPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
+        <Route path="donations" element={<DonationsPage />} />
+        <Route path="donations/new" element={<DonationEntryPage />} />
+        <Route path="donations/:id" element={<DonationPage />} />
+        <Route path="programs" element={<ProgramsPage />} />
+        <Route path="programs/:id" element={<ProgramPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

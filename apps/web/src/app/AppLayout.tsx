@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  DollarOutlined,
   FormOutlined,
   HomeOutlined,
   MenuOutlined,
@@ -57,6 +58,17 @@ export function AppLayout() {
       label: <span data-testid="nav-teams">{t('nav.teams')}</span>,
     },
     {
+      key: 'money',
+      icon: <DollarOutlined />,
+      label: <span data-testid="nav-money">{t('nav.money')}</span>,
+      children: [
+        { key: '/funds', label: <span data-testid="nav-funds">{t('nav.funds')}</span> },
+        { key: '/campaigns', label: <span data-testid="nav-campaigns">{t('nav.campaigns')}</span> },
+        { key: '/donations', label: <span data-testid="nav-donations">{t('nav.donations')}</span> },
+        { key: '/programs', label: <span data-testid="nav-programs">{t('nav.programs')}</span> },
+      ],
+    },
+    {
       key: '/stats',
       icon: <BarChartOutlined />,
       label: <span data-testid="nav-stats">{t('nav.stats')}</span>,
@@ -85,6 +97,7 @@ export function AppLayout() {
     <Menu
       mode="inline"
       selectedKeys={[selected]}
+      defaultOpenKeys={['money']}
       items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);

@@ -1,3 +1,7 @@
+import { donationsEn } from './donations.en';
+import { fundsEn } from './funds.en';
+import { programsEn } from './programs.en';
+import { publicEn } from './public.en';
 import type { MessageKey } from './vi';
 
 /** English texts; the same keys as vi.ts (checked by the compiler and by locales.test.ts). */
@@ -9,6 +13,11 @@ export const en: Record<MessageKey, string> = {
 
   'lang.label': 'Language',
   'nav.units': 'Administrative units',
+  'nav.money': 'Funds and campaigns',
+  'nav.funds': 'Funds',
+  'nav.campaigns': 'Campaigns',
+  'nav.donations': 'Donations received',
+  'nav.programs': 'Support given',
   'nav.users': 'Users and roles',
   'nav.audit': 'Audit trail',
   'nav.open': 'Open menu',
@@ -513,4 +522,8 @@ export const en: Record<MessageKey, string> = {
   'stats.children': 'Units below',
   'stats.unit': 'Unit',
   'stats.total': 'Total',
+  ...fundsEn,
+  ...donationsEn,
+  ...programsEn,
+  ...publicEn,
 };

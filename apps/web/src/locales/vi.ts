@@ -1,3 +1,8 @@
+import { donationsVi } from './donations.vi';
+import { fundsVi } from './funds.vi';
+import { programsVi } from './programs.vi';
+import { publicVi } from './public.vi';
+
 /** Vietnamese texts of the web app; the source of truth for the keys (en.ts must match). */
 export const vi = {
   'app.name': 'Đoàn Kết',
@@ -7,6 +12,11 @@ export const vi = {
 
   'lang.label': 'Ngôn ngữ',
   'nav.units': 'Đơn vị hành chính',
+  'nav.money': 'Quỹ và vận động',
+  'nav.funds': 'Các quỹ',
+  'nav.campaigns': 'Cuộc vận động',
+  'nav.donations': 'Tiếp nhận ủng hộ',
+  'nav.programs': 'Hỗ trợ, trao tặng',
   'nav.users': 'Người dùng và vai trò',
   'nav.audit': 'Nhật ký thay đổi',
   'nav.open': 'Mở menu',
@@ -510,6 +520,10 @@ export const vi = {
   'stats.children': 'Đơn vị trực thuộc',
   'stats.unit': 'Đơn vị',
   'stats.total': 'Tổng',
+  ...fundsVi,
+  ...donationsVi,
+  ...programsVi,
+  ...publicVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

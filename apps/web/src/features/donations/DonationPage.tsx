@@ -1,0 +1,5 @@
+import { Typography } from 'antd';
+
+export function DonationPage() {
+  return <Typography.Title level={3}>DonationPage</Typography.Title>;
+}

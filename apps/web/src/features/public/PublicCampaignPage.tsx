@@ -1,0 +1,5 @@
+import { Typography } from 'antd';
+
+export function PublicCampaignPage() {
+  return <Typography.Title level={3}>PublicCampaignPage</Typography.Title>;
+}

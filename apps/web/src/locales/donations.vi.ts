@@ -1,0 +1,2 @@
+/** Vietnamese texts of the donations pages. */
+export const donationsVi = {} as const;

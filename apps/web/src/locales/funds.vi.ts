@@ -1,0 +1,2 @@
+/** Vietnamese texts of the funds pages. */
+export const fundsVi = {} as const;

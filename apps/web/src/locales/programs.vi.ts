@@ -1,0 +1,2 @@
+/** Vietnamese texts of the programs pages. */
+export const programsVi = {} as const;

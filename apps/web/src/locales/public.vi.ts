@@ -1,0 +1,2 @@
+/** Vietnamese texts of the public pages. */
+export const publicVi = {} as const;
