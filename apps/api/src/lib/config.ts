@@ -13,6 +13,8 @@ export type Config = {
   cookieSecure: boolean;
   logLevel: string;
   webDist: string;
+  /** PUBLIC_URL: where residents reach the app; receipts' QR codes point there. */
+  publicUrl: string;
 };
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -27,8 +29,9 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 
 /** Reads the configuration from the environment; see README "Cấu hình / Configuration". */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = readInt(env, 'PORT', 3000);
   return {
-    port: readInt(env, 'PORT', 3000),
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
@@ -39,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === '1',
     logLevel: env.LOG_LEVEL || 'info',
     webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
