@@ -1,4 +1,5 @@
 import { donationsEn } from './donations.en';
+import { figuresEn } from './figures.en';
 import { fundsEn } from './funds.en';
 import { programsEn } from './programs.en';
 import { publicEn } from './public.en';
@@ -526,4 +527,5 @@ export const en: Record<MessageKey, string> = {
   ...donationsEn,
   ...programsEn,
   ...publicEn,
+  ...figuresEn,
 };

@@ -1,4 +1,5 @@
 import { donationsVi } from './donations.vi';
+import { figuresVi } from './figures.vi';
 import { fundsVi } from './funds.vi';
 import { programsVi } from './programs.vi';
 import { publicVi } from './public.vi';
@@ -524,6 +525,7 @@ export const vi = {
   ...donationsVi,
   ...programsVi,
   ...publicVi,
+  ...figuresVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,2 @@
+/** Vietnamese texts of the money figures. */
+export const figuresVi = {} as const;
