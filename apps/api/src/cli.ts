@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from './lib/config';
 import { registerAccountsCommands } from './modules/accounts/accounts.cli';
+import { registerLedgerCommands } from './modules/funds/ledger.cli';
 import { registerHouseholdsCommands } from './modules/households/households.cli';
 import { registerTeamsCommands } from './modules/teams/teams.cli';
 import { registerUnitsCommands } from './modules/units/units.cli';
@@ -37,6 +38,7 @@ registerUnitsCommands(program);
 registerAccountsCommands(program);
 registerHouseholdsCommands(program);
 registerTeamsCommands(program);
+registerLedgerCommands(program);
 
 program.addOption(new Option('--no-color', 'không tô màu / no colours').hideHelp());
 

@@ -1,53 +1,22 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDoanket, withChildDatabase } from '../../../test/cli';
 import { buildDistrict, buildProvince, buildResidentialGroup, buildWard } from '../../../test/factories';
 import { createChildDatabaseEnv } from '../../../test/harness';
-import { openDatabase, queryRows } from '../../db/client';
+import { type Db, queryRows } from '../../db/client';
 import { csvFile, family } from './households-import.fixtures';
-
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
-const bin = path.join(repoRoot, 'node_modules/.bin/doanket');
-
-type Result = { code: number; stdout: string; stderr: string };
 
 let dir: string;
 let database: Awaited<ReturnType<typeof createChildDatabaseEnv>>;
 let env: Record<string, string>;
 let wardCode: string;
 
-async function doanket(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(bin, args, {
-      cwd: dir,
-      env: { ...process.env, DOANKET_DEMO: '0', ...env },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
-/** Opens the child's database in this process (the CLI is not running), for setup and checks. */
-async function withDatabase<T>(use: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
-  const opened = await openDatabase(
-    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR! },
-  );
-  try {
-    await opened.migrate();
-    return await use(opened.db);
-  } finally {
-    await opened.close();
-  }
-}
+const doanket = (args: string[]) => runDoanket(args, { cwd: dir, env });
+const withDatabase = <T>(use: (db: Db) => Promise<T>) => withChildDatabase(env, use);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanket-import-cli-'));
