@@ -50,6 +50,21 @@ describe('authorize', () => {
     expect(authorize(actor('viewer', 'btl'), 'audit.read', xuanDinh)).toBe(false);
   });
 
+  it('lets only treasurers record money', () => {
+    expect(authorize(actor('treasurer', 'btl'), 'ledger.post', xuanDinh)).toBe(true);
+    expect(authorize(actor('treasurer', xuanDinh.unitId), 'ledger.post', thuongCat)).toBe(false);
+    for (const role of [
+      'standing_committee',
+      'officer',
+      'residential_group_head',
+      'team_leader',
+      'viewer',
+    ] as const) {
+      expect(authorize(actor(role, 'btl'), 'ledger.post', xuanDinh), role).toBe(false);
+    }
+    expect(authorize(actor('system_admin', null), 'ledger.post', xuanDinh)).toBe(false);
+  });
+
   it('never reaches the whole country from a unit grant', () => {
     expect(authorize(actor('standing_committee', 'hn'), 'read', null)).toBe(false);
   });
