@@ -251,6 +251,8 @@ export const donations = pgTable(
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     pledgeId: uuid('pledge_id').references(() => pledges.id),
     bankLineId: uuid('bank_line_id'),
+    /** A private note of the treasurer (never published). */
+    note: text('note'),
     /** Salt of the entry's detail digest. */
     detailSalt: text('detail_salt').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
