@@ -57,10 +57,16 @@ export type FundListItem = z.infer<typeof FundListItem>;
 
 export const ListFundsQuery = z.object({
   unit: UnitCode,
-  at: IsoDate.optional().meta({ description: 'The tree as of this date (default: today)' }),
+  at: IsoDate.optional().meta({ description: 'The tree and the totals as of this date (default: today)' }),
   kind: FundKind.optional(),
 });
-export const ListFundsResponse = ItemsOf(FundListItem);
+export const FundWithTotals = FundListItem.extend({
+  income: z.number().int().meta({ description: 'Up to `at` (inclusive)' }),
+  spending: z.number().int(),
+  balance: z.number().int(),
+});
+export type FundWithTotals = z.infer<typeof FundWithTotals>;
+export const ListFundsResponse = ItemsOf(FundWithTotals);
 
 export const BankAccountInput = z.object({
   bankBin: z

@@ -57,6 +57,28 @@ export async function listFundsInSubtree(
   );
 }
 
+/** Sums per fund and account up to a date (inclusive), for many funds in one query. */
+export async function accountTotalsByFund(
+  db: Db,
+  fundIds: readonly string[],
+  at: string,
+): Promise<Map<string, Array<{ account: string; amount: number }>>> {
+  const totals = new Map<string, Array<{ account: string; amount: number }>>();
+  if (fundIds.length === 0) return totals;
+  const rows = await queryRows<{ fund_id: string; account: string; amount: string | number }>(
+    db,
+    sql`SELECT fund_id::text AS fund_id, account, sum(amount)::bigint AS amount FROM ledger_day_totals
+        WHERE fund_id = ANY(${uuids(fundIds)}) AND day <= ${at}::date
+        GROUP BY fund_id, account`,
+  );
+  for (const row of rows) {
+    const list = totals.get(row.fund_id) ?? [];
+    list.push({ account: row.account, amount: Number(row.amount) });
+    totals.set(row.fund_id, list);
+  }
+  return totals;
+}
+
 export async function listBankAccounts(db: Db, fundId: string): Promise<BankAccountRow[]> {
   return db
     .select()

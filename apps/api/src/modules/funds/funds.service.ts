@@ -5,7 +5,7 @@ import {
   type CreateFundRequest,
   type FundDetail,
   type FundKind,
-  type FundListItem,
+  type FundWithTotals,
   foldDiacritics,
   GENESIS_HASH,
   type LedgerEntry,
@@ -106,11 +106,17 @@ export async function listFunds({
   unit,
   at,
   kind,
-}: Options<{ unit: string; at?: string; kind?: FundKind }>): Promise<FundListItem[]> {
+}: Options<{ unit: string; at?: string; kind?: FundKind }>): Promise<FundWithTotals[]> {
   const date = at ?? todayInVietnam();
   const version = await resolveUnit(db, ctx, unit, date, 'read');
   const rows = await fundsRepo.listFundsInSubtree(db, { unitId: version.unitId, at: date, kind });
+  const totals = await fundsRepo.accountTotalsByFund(
+    db,
+    rows.map((row) => row.id),
+    date,
+  );
   return rows.map((row) => ({
+    ...summarizeLines(totals.get(row.id) ?? []),
     id: row.id,
     unitCode: row.unit_code,
     unitName: row.unit_name,

@@ -87,6 +87,51 @@ describe('funds', () => {
     expect(audit[0]?.n).toBe(1);
   });
 
+  it('lists each fund with its income, spending and balance as of a date', async () => {
+    const place = await buildPlace();
+    const districtFund = await buildFund(t.db, place.district);
+    const wardFund = await buildFund(t.db, place.ward);
+    await postIncome(t.db, wardFund.id, 4_000_000, { entryDate: '2021-02-01' });
+    await postIncome(t.db, districtFund.id, 1_500_000, { entryDate: '2021-02-01' });
+    await postIncome(t.db, wardFund.id, 600_000, { entryDate: '2021-05-01' });
+    const sent = await t.call('POST', '/api/funds/transfers', {
+      cookie: place.treasurer,
+      payload: {
+        fromFundId: wardFund.id,
+        toFundId: districtFund.id,
+        amount: 1_000_000,
+        entryDate: '2021-03-01',
+        memo: 'Nộp quỹ cấp trên',
+      },
+    });
+    expect(sent.statusCode).toBe(201);
+    const totalsOn = async (at: string) => {
+      const list = await t.call('GET', `/api/funds?unit=${place.district.code}&at=${at}`, {
+        cookie: place.districtTreasurer,
+      });
+      expect(list.statusCode).toBe(200);
+      const items = list.json().items as Array<{
+        id: string;
+        income: number;
+        spending: number;
+        balance: number;
+      }>;
+      return new Map(
+        items.map((item) => [
+          item.id,
+          { income: item.income, spending: item.spending, balance: item.balance },
+        ]),
+      );
+    };
+    const march = await totalsOn('2021-03-31');
+    expect(march.get(wardFund.id)).toEqual({ income: 4_000_000, spending: 1_000_000, balance: 3_000_000 });
+    expect(march.get(districtFund.id)).toEqual({ income: 2_500_000, spending: 0, balance: 2_500_000 });
+    const june = await totalsOn('2021-06-30');
+    expect(june.get(wardFund.id)).toEqual({ income: 4_600_000, spending: 1_000_000, balance: 3_600_000 });
+    const january = await totalsOn('2021-01-31');
+    expect(january.get(wardFund.id)).toEqual({ income: 0, spending: 0, balance: 0 });
+  });
+
   it('keeps a ward’s treasurer out of another ward’s funds', async () => {
     const place = await buildPlace();
     const other = await buildFund(t.db, place.otherWard);
