@@ -1,6 +1,7 @@
 // Contracts of public disclosure (no login) and of disclosure due dates.
 import { z } from 'zod';
 import { IsoDate, ItemsOf, UnitCode, Uuid } from '../common/schemas';
+import { CampaignVietQrResponse } from './bank-contracts';
 import { EntryKind, FundKind, LedgerLineSchema, MonthTotals, TargetItem } from './contracts';
 
 /** How a donor shows in public when they did not agree to be named (decree 13/2023: no consent, no name). */
@@ -87,14 +88,8 @@ export const PublicChainHead = z.object({
 });
 export type PublicChainHead = z.infer<typeof PublicChainHead>;
 
-export const PublicVietQr = z.object({
-  payload: z.string().meta({ description: 'EMVCo payload to draw as a QR code' }),
-  bankBin: z.string(),
-  bankName: z.string(),
-  accountNumber: z.string(),
-  accountName: z.string(),
-  message: z.string().meta({ description: 'Transfer message, with the campaign code' }),
-});
+/** The VietQR code to donate to a campaign (the same answer as GET /api/campaigns/:id/vietqr). */
+export const PublicVietQr = CampaignVietQrResponse;
 export type PublicVietQr = z.infer<typeof PublicVietQr>;
 
 const PublicLedgerView = z.object({
