@@ -83,6 +83,10 @@ export const programsMessages = {
     vi: 'Chỉ xác nhận đã nhận khi đã chi trả',
     en: 'Receipt is confirmed only after payment',
   },
+  'programs.distributions.already_confirmed': {
+    vi: 'Hộ đã xác nhận nhận hỗ trợ',
+    en: 'Receipt has already been confirmed',
+  },
   'programs.distributions.not_planned': {
     vi: 'Chỉ xóa được dòng chưa chi trả',
     en: 'Only a distribution not yet paid can be removed',
