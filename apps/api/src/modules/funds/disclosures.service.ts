@@ -8,7 +8,7 @@ import {
 } from '@doanket/domain';
 import type { Db } from '../../db/client';
 import { authorizeUnit } from '../../lib/access';
-import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
+import { badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import { findAllTimeDescendants } from '../units/units.repository';
@@ -17,21 +17,6 @@ import * as repo from './disclosures.repository';
 import { findFundFor, resolveUnit } from './funds.service';
 
 type Options<T> = { db: Db; ctx: RequestContext } & T;
-
-/** A unit decision the actor may not even read answers as if the record did not exist. */
-async function authorizeOr404(
-  db: Db,
-  ctx: RequestContext,
-  unitId: string,
-  key: 'disclosures.not_found' | 'disclosures.subject_not_found',
-) {
-  try {
-    await authorizeUnit(db, ctx, 'funds.write', unitId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound(key);
-    throw error;
-  }
-}
 
 function present(row: repo.DisclosureListRow, today: string): DisclosureItem {
   const subjectType = row.fundId ? 'fund' : row.campaignId ? 'campaign' : 'program';
@@ -66,7 +51,7 @@ export async function createDisclosure({
   } else {
     const programUnit = body.programId ? await repo.findProgramUnit(db, body.programId) : null;
     if (!programUnit) throw notFound('disclosures.subject_not_found');
-    await authorizeOr404(db, ctx, programUnit, 'disclosures.subject_not_found');
+    await authorizeUnit(db, ctx, 'funds.write', programUnit);
     unitId = programUnit;
   }
   const dueOn = addWorkingDays(body.decidedOn, DISCLOSURE_WORKING_DAYS);
@@ -102,7 +87,8 @@ export async function publishDisclosure({
 }: Options<{ id: string; publishedOn: string }>): Promise<DisclosureItem> {
   const found = await repo.findDisclosure(db, id);
   if (!found) throw notFound('disclosures.not_found');
-  await authorizeOr404(db, ctx, found.unitId, 'disclosures.not_found');
+  // Out of the actor's scope a write is refused (403), as everywhere in the API.
+  await authorizeUnit(db, ctx, 'funds.write', found.unitId);
   if (found.publishedOn) throw conflict('disclosures.already_published');
   const today = todayInVietnam();
   if (publishedOn < found.decidedOn) throw badRequest('disclosures.published_before_decision', 'publishedOn');
