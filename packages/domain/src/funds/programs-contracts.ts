@@ -266,7 +266,10 @@ export const PayDistributionsRequest = z.object({
   paidOn: IsoDate,
   method: z.enum(['cash', 'bank']),
 });
-export const PayDistributionsResponse = z.object({ paid: z.number().int(), entryIds: z.array(Uuid) });
+export const PayDistributionsResponse = z.object({
+  paid: z.number().int(),
+  entryIds: z.array(Uuid).meta({ description: 'One ledger entry per distribution, in the order of ids' }),
+});
 
 export const ConfirmDistributionRequest = z.object({ confirmedOn: IsoDate });
 export const ConfirmDistributionResponse = z.object({

@@ -575,7 +575,10 @@ export async function payDistributions({
     // Funds, then campaigns, then rows, always in one order: concurrent payments queue, never deadlock.
     for (const fundId of fundIds) await lockFund(tx, fundId);
     await repo.lockCampaigns(tx, campaignIds);
-    const rows = await repo.findDistributions(tx, ids, { lock: true });
+    // Locked in id order; paid in the order asked, so entries answer in that order.
+    const rows = (await repo.findDistributions(tx, ids, { lock: true })).sort(
+      (a, b) => ids.indexOf(a.id) - ids.indexOf(b.id),
+    );
     const paid = rows.filter(alreadyPaid);
     if (paid.length > 0) {
       throw withFields(
