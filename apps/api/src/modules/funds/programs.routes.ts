@@ -115,16 +115,14 @@ export const programsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.createDistributions({
-            db,
-            ctx: request.ctx,
-            id: request.params.id,
-            body: request.body,
-          }),
-        ),
+      reply.code(201).send(
+        await service.createDistributions({
+          db,
+          ctx: request.ctx,
+          id: request.params.id,
+          body: request.body,
+        }),
+      ),
   );
 
   app.get(
