@@ -201,6 +201,16 @@ export const TransferRequest = z.object({
 });
 export const TransferResponse = z.object({ fromEntryId: Uuid, toEntryId: Uuid });
 
+export const TransferTarget = z.object({
+  id: Uuid,
+  name: z.string(),
+  kind: FundKind,
+  unitCode: z.string(),
+  unitName: z.string(),
+  isAbove: z.boolean().meta({ description: 'A fund of a unit above (a remittance upwards)' }),
+});
+export const TransferTargetsResponse = ItemsOf(TransferTarget);
+
 // Campaigns
 
 export const CampaignCode = z
@@ -270,6 +280,16 @@ export const SetTargetsRequest = z.object({
     .max(500),
 });
 export const SetTargetsResponse = z.object({ updated: z.number().int() });
+
+export const SetLegalBasisRequest = z.object({
+  legalBasis: z.string().trim().max(300).nullable().meta({
+    description: 'The decision allowing a longer period than decree 93 (null or empty removes it)',
+  }),
+});
+export const SetLegalBasisResponse = z.object({
+  legalBasis: z.string().nullable(),
+  warnings: z.array(z.object({ key: z.string(), message: z.string(), messageEn: z.string() })),
+});
 
 export const AchievementQuery = z.object({
   unit: UnitCode.optional().meta({ description: 'Whose children to show (default: the campaign’s unit)' }),

@@ -216,6 +216,29 @@ export async function setTargets({
   return { updated: resolved.length };
 }
 
+/** Records (or removes) the legal basis that allows a longer period than decree 93. */
+export async function setLegalBasis({
+  db,
+  ctx,
+  id,
+  legalBasis,
+}: Options<{ id: string; legalBasis: string | null }>) {
+  const campaign = await findCampaignFor(db, ctx, id, 'funds.write');
+  const value = legalBasis?.trim() || null;
+  await db.transaction(async (tx) => {
+    await fundsRepo.setLegalBasis(tx, campaign.id, value);
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'campaign',
+      entityId: campaign.id,
+      unitId: campaign.unitId,
+      before: { legalBasis: campaign.legalBasis },
+      after: { legalBasis: value },
+    });
+  });
+  return { legalBasis: value, warnings: warningsOf({ ...campaign, legalBasis: value }) };
+}
+
 /** Achievement of a unit and of each unit below it, rolled up over the tree of the campaign. */
 export async function achievement({
   db,

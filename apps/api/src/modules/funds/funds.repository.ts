@@ -79,6 +79,40 @@ export async function accountTotalsByFund(
   return totals;
 }
 
+export type TransferTargetRow = {
+  id: string;
+  unit_id: string;
+  name: string;
+  kind: FundKind;
+  unit_code: string;
+  unit_name: string;
+};
+
+/** Open funds of the given units, each unit named as on the date (or as last known). */
+export async function fundsOfUnits(
+  db: Db,
+  unitIds: readonly string[],
+  at: string,
+): Promise<TransferTargetRow[]> {
+  if (unitIds.length === 0) return [];
+  return queryRows<TransferTargetRow>(
+    db,
+    sql`SELECT f.id::text AS id, f.unit_id::text AS unit_id, f.name, f.kind, v.code AS unit_code, v.name AS unit_name
+        FROM funds f
+        JOIN LATERAL (
+          SELECT code, name FROM unit_versions v WHERE v.unit_id = f.unit_id
+          ORDER BY (v.valid_from <= ${at}::date AND (v.valid_to IS NULL OR v.valid_to > ${at}::date)) DESC, v.valid_from DESC
+          LIMIT 1
+        ) v ON TRUE
+        WHERE f.unit_id = ANY(${uuids(unitIds)}) AND (f.closed_on IS NULL OR f.closed_on > ${at}::date)
+        ORDER BY v.code, f.name`,
+  );
+}
+
+export async function setLegalBasis(db: Db, campaignId: string, legalBasis: string | null): Promise<void> {
+  await db.update(campaigns).set({ legalBasis }).where(eq(campaigns.id, campaignId));
+}
+
 export async function listBankAccounts(db: Db, fundId: string): Promise<BankAccountRow[]> {
   return db
     .select()

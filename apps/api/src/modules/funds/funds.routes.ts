@@ -24,10 +24,13 @@ import {
   MonthlyResponse,
   PostedResponse,
   ReverseEntryRequest,
+  SetLegalBasisRequest,
+  SetLegalBasisResponse,
   SetTargetsRequest,
   SetTargetsResponse,
   TransferRequest,
   TransferResponse,
+  TransferTargetsResponse,
   VerifyQuery,
   VerifyResponse,
 } from '@doanket/domain';
@@ -219,6 +222,21 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/funds/:id/transfer-targets',
+    {
+      schema: {
+        tags,
+        summary: 'Các quỹ có thể chuyển tiền đến / Funds this fund may transfer to',
+        params: FundIdParams,
+        response: { 200: TransferTargetsResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await service.transferTargets({ db, ctx: request.ctx, fundId: request.params.id }),
+    }),
+  );
+
+  app.get(
     '/campaigns',
     {
       schema: {
@@ -271,6 +289,27 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       campaigns.setTargets({ db, ctx: request.ctx, id: request.params.id, targets: request.body.targets }),
+  );
+
+  app.put(
+    '/campaigns/:id/legal-basis',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ghi căn cứ pháp lý cho thời gian dài hơn Nghị định 93 / Record the legal basis for a longer period',
+        params: CampaignParams,
+        body: SetLegalBasisRequest,
+        response: { 200: SetLegalBasisResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      campaigns.setLegalBasis({
+        db,
+        ctx: request.ctx,
+        id: request.params.id,
+        legalBasis: request.body.legalBasis,
+      }),
   );
 
   app.get(

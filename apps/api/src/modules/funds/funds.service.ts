@@ -21,6 +21,7 @@ import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import {
   findAllTimeAncestors,
+  findAllTimeDescendants,
   findUnitInTree,
   findVersionByCode,
   findVersionOfUnit,
@@ -351,6 +352,26 @@ export async function reverse({
     if (isUniqueViolation(error)) throw conflict('ledger.already_reversed');
     throw error;
   }
+}
+
+/** Funds a fund may transfer to: those of the units above it, and those of its unit and below. */
+export async function transferTargets({ db, ctx, fundId }: Options<{ fundId: string }>) {
+  const fund = await findFundFor(db, ctx, fundId, 'read');
+  const today = todayInVietnam();
+  const above = await findAllTimeAncestors(db, [fund.unitId]);
+  const below = await findAllTimeDescendants(db, [fund.unitId]);
+  const rows = await fundsRepo.fundsOfUnits(db, [...above, ...below], today);
+  return rows
+    .filter((row) => row.id !== fund.id)
+    .map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      isAbove: above.has(row.unit_id),
+    }))
+    .sort((a, b) => Number(b.isAbove) - Number(a.isAbove));
 }
 
 /**

@@ -323,6 +323,25 @@ describe('the ledger', () => {
     expect(gap.json()).toMatchObject({ ok: false, firstBrokenEntry: { seq: 3 } });
   });
 
+  it('offers the funds above and below as transfer targets, never those beside', async () => {
+    const place = await buildPlace();
+    const wardFund = await buildFund(t.db, place.ward);
+    const secondWardFund = await buildFund(t.db, place.ward);
+    const districtFund = await buildFund(t.db, place.district);
+    const provinceFund = await buildFund(t.db, place.province);
+    await buildFund(t.db, place.otherWard);
+    const response = await t.call('GET', `/api/funds/${wardFund.id}/transfer-targets`, {
+      cookie: place.treasurer,
+    });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as Array<{ id: string; isAbove: boolean }>;
+    expect(new Set(items.map((item) => item.id))).toEqual(
+      new Set([secondWardFund.id, districtFund.id, provinceFund.id]),
+    );
+    expect(items.find((item) => item.id === districtFund.id)?.isAbove).toBe(true);
+    expect(items.find((item) => item.id === secondWardFund.id)?.isAbove).toBe(false);
+  });
+
   it('transfers from a ward to the district in one transaction, and refuses an overdraft', async () => {
     const place = await buildPlace();
     const wardFund = await buildFund(t.db, place.ward);
@@ -437,6 +456,48 @@ describe('campaigns', () => {
       },
     });
     expect(backwards.statusCode).toBe(400);
+  });
+
+  it('records a legal basis later, which lifts the decree 93 warnings', async () => {
+    const place = await buildPlace();
+    const fund = await buildFund(t.db, place.district);
+    const created = await t.call('POST', '/api/campaigns', {
+      cookie: place.districtTreasurer,
+      payload: {
+        fundId: fund.id,
+        code: `CB-${Date.now() % 100000}`,
+        name: 'Cả năm',
+        startsOn: '2021-01-01',
+        receivingEndsOn: '2021-12-31',
+        distributionEndsOn: '2022-01-10',
+      },
+    });
+    const { id, warnings } = created.json();
+    expect(warnings).toHaveLength(1);
+    const byOfficer = await t.call('PUT', `/api/campaigns/${id}/legal-basis`, {
+      cookie: place.officer,
+      payload: { legalBasis: 'Điều lệ' },
+    });
+    expect(byOfficer.statusCode).toBe(403);
+    const recorded = await t.call('PUT', `/api/campaigns/${id}/legal-basis`, {
+      cookie: place.districtTreasurer,
+      payload: { legalBasis: 'Điều lệ Quỹ Vì người nghèo (QĐ 01/QĐ-MTTQ)' },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json()).toEqual({
+      legalBasis: 'Điều lệ Quỹ Vì người nghèo (QĐ 01/QĐ-MTTQ)',
+      warnings: [],
+    });
+    const detail = await t.call('GET', `/api/campaigns/${id}`, { cookie: place.districtTreasurer });
+    expect(detail.json()).toMatchObject({
+      legalBasis: 'Điều lệ Quỹ Vì người nghèo (QĐ 01/QĐ-MTTQ)',
+      warnings: [],
+    });
+    const removed = await t.call('PUT', `/api/campaigns/${id}/legal-basis`, {
+      cookie: place.districtTreasurer,
+      payload: { legalBasis: '  ' },
+    });
+    expect(removed.json().warnings).toHaveLength(1);
   });
 
   it('rolls achievement up over the tree against the targets handed down', async () => {
