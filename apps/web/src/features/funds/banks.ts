@@ -1,0 +1,41 @@
+/** Banks that take VietQR transfers (NAPAS BIN and the short name people know them by). */
+export const banks: ReadonlyArray<{ bin: string; name: string }> = [
+  { bin: '970415', name: 'VietinBank' },
+  { bin: '970436', name: 'Vietcombank' },
+  { bin: '970418', name: 'BIDV' },
+  { bin: '970405', name: 'Agribank' },
+  { bin: '970407', name: 'Techcombank' },
+  { bin: '970422', name: 'MB Bank' },
+  { bin: '970416', name: 'ACB' },
+  { bin: '970432', name: 'VPBank' },
+  { bin: '970403', name: 'Sacombank' },
+  { bin: '970423', name: 'TPBank' },
+  { bin: '970443', name: 'SHB' },
+  { bin: '970437', name: 'HDBank' },
+  { bin: '970441', name: 'VIB' },
+  { bin: '970449', name: 'LPBank' },
+  { bin: '970440', name: 'SeABank' },
+  { bin: '970448', name: 'OCB' },
+  { bin: '970426', name: 'MSB' },
+  { bin: '970431', name: 'Eximbank' },
+  { bin: '970428', name: 'Nam A Bank' },
+  { bin: '970409', name: 'Bac A Bank' },
+  { bin: '970425', name: 'ABBANK' },
+  { bin: '970427', name: 'VietABank' },
+  { bin: '970433', name: 'Vietbank' },
+  { bin: '970438', name: 'BaoViet Bank' },
+  { bin: '970454', name: 'BVBank' },
+  { bin: '970452', name: 'KienlongBank' },
+  { bin: '970412', name: 'PVcomBank' },
+  { bin: '970419', name: 'NCB' },
+  { bin: '970430', name: 'PG Bank' },
+  { bin: '970400', name: 'Saigonbank' },
+  { bin: '970429', name: 'SCB' },
+  { bin: '970444', name: 'CB Bank' },
+  { bin: '970446', name: 'Co-op Bank' },
+  { bin: '970408', name: 'GPBank' },
+];
+
+export const bankOptions = banks.map((bank) => ({ value: bank.bin, label: `${bank.name} (${bank.bin})` }));
+
+export const bankNameOf = (bin: string) => banks.find((bank) => bank.bin === bin)?.name ?? bin;
