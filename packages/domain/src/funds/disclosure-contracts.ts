@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IsoDate, ItemsOf, UnitCode, Uuid } from '../common/schemas';
 import { CampaignVietQrResponse } from './bank-contracts';
-import { EntryKind, FundKind, LedgerLineSchema, MonthTotals, TargetItem } from './contracts';
+import { EntryKind, FundKind, LedgerLineSchema, MonthTotals } from './contracts';
 
 /** How a donor shows in public when they did not agree to be named (decree 13/2023: no consent, no name). */
 export const ANONYMOUS_DONOR = 'Nhà hảo tâm';
@@ -107,6 +107,9 @@ const PublicLedgerView = z.object({
   links: z.object({ entriesCsv: z.string(), donationsCsv: z.string() }),
 });
 
+/** Items a campaign aims to collect (plain fields: a response is serialised, not parsed). */
+export const PublicTargetItem = z.object({ item: z.string(), name: z.string(), quantity: z.number().int() });
+
 export const PublicCampaignResponse = PublicLedgerView.extend({
   code: z.string(),
   name: z.string(),
@@ -118,7 +121,7 @@ export const PublicCampaignResponse = PublicLedgerView.extend({
   receivingEndsOn: IsoDate,
   distributionEndsOn: IsoDate,
   targetAmount: z.number().int().nullable(),
-  targetItems: z.array(TargetItem),
+  targetItems: z.array(PublicTargetItem),
   raised: z
     .number()
     .int()

@@ -51,6 +51,10 @@ async function buildScene() {
   const districtFund = await buildFund(t.db, district);
   const wardFund = await buildFund(t.db, ward);
   const campaign = await buildCampaign(t.db, districtFund, { targetAmount: 20_000_000 });
+  await t.db.execute(
+    sql`UPDATE campaigns SET target_items = ${JSON.stringify([{ item: 'tablet', name: 'Máy tính bảng', quantity: 10 }])}::jsonb
+        WHERE id = ${campaign.id}`,
+  );
   const cash = (
     fundId: string,
     name: string | null,
@@ -219,6 +223,7 @@ describe('public pages without a session', () => {
       fundId: scene.districtFund.id,
       unitName: scene.district.name,
       targetAmount: 20_000_000,
+      targetItems: [{ item: 'tablet', name: 'Máy tính bảng', quantity: 10 }],
       raised: ledger.income,
       percent: Math.round((ledger.income / 20_000_000) * 1000) / 10,
       donationCount: 7,
