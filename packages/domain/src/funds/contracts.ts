@@ -92,8 +92,11 @@ export const BankAccount = z.object({
 export type BankAccount = z.infer<typeof BankAccount>;
 
 export const BoardMemberInput = z.object({ name: NonBlankName, position: NonBlankName });
-export const BoardMember = BoardMemberInput.extend({
+// Response schemas carry plain strings: a transform (trim, NFC) cannot be serialised back.
+export const BoardMember = z.object({
   id: Uuid,
+  name: z.string(),
+  position: z.string(),
   validFrom: IsoDate,
   validTo: IsoDate.nullable(),
 });
@@ -263,10 +266,11 @@ export const ListCampaignsQuery = z.object({ unit: UnitCode, at: IsoDate.optiona
 export const ListCampaignsResponse = ItemsOf(CampaignListItem);
 
 export const CampaignParams = z.object({ id: Uuid });
+export const TargetItemShown = z.object({ item: z.string(), name: z.string(), quantity: z.number().int() });
 export const CampaignDetail = CampaignListItem.extend({
   unitId: Uuid,
   legalBasis: z.string().nullable(),
-  targetItems: z.array(TargetItem),
+  targetItems: z.array(TargetItemShown),
   warnings: z.array(z.object({ key: z.string(), message: z.string(), messageEn: z.string() })),
   canManage: z.boolean(),
   canPost: z.boolean(),

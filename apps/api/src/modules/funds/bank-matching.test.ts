@@ -8,6 +8,7 @@ describe('campaign codes in transfer messages', () => {
     expect(messageNames('vnn 2021 ủng hộ', 'VNN-2021')).toBe(true);
     expect(messageNames('CK SMT2021UNGHO', 'SMT2021')).toBe(true);
     expect(messageNames('123456SMT2021', 'SMT2021')).toBe(true);
+    expect(messageNames('SMT 2021 to dan pho 3', 'SMT2021')).toBe(true);
   });
   it('does not find a code inside a longer code or word', () => {
     expect(messageNames('SMT20211 ung ho', 'SMT2021')).toBe(false);

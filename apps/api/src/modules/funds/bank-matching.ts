@@ -2,24 +2,22 @@ import { foldDiacritics } from '@doanket/domain';
 
 export type MatchableCampaign = { id: string; code: string; startsOn: string; receivingEndsOn: string };
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * A campaign code inside a transfer message. Banks drop or change punctuation ("VNN-2021" may
- * arrive as "VNN2021" or "VNN 2021") and some glue words together ("SMT2021UNGHO"), so the code
- * only must not run on into more of the same kind of character: "SMT2021" is not in "SMT20211".
+ * A campaign code inside a transfer message. Banks and donors drop or change punctuation and
+ * spaces ("VNN-2021" may arrive as "VNN2021" or "VNN 2021", "SMT2021" as "SMT 2021") and some
+ * glue words together ("SMT2021UNGHO"), so the code only must not run on into more of the same
+ * kind of character: "SMT2021" is not in "SMT20211".
  */
 export function codePattern(code: string): RegExp | null {
   const tokens = foldDiacritics(code)
     .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter(Boolean);
-  if (tokens.length === 0) return null;
+    .match(/[A-Z]+|[0-9]+/g);
+  if (!tokens) return null;
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   const before = /^[A-Z]/.test(first) ? '(?<![A-Z])' : '(?<![0-9])';
   const after = /[A-Z]$/.test(last) ? '(?![A-Z])' : '(?![0-9])';
-  return new RegExp(`${before}${tokens.map(escapeRegExp).join('[^A-Z0-9]*')}${after}`);
+  return new RegExp(`${before}${tokens.join('[^A-Z0-9]*')}${after}`);
 }
 
 /** Whether the message names the campaign. */

@@ -458,6 +458,41 @@ describe('campaigns', () => {
     expect(backwards.statusCode).toBe(400);
   });
 
+  it('shows a fund with its board and a campaign with its targets in kind', async () => {
+    const place = await buildPlace();
+    const created = await t.call('POST', '/api/funds', {
+      cookie: place.districtTreasurer,
+      payload: {
+        unitCode: place.district.code,
+        kind: 'study',
+        name: 'Quỹ khuyến học',
+        openedOn: '2021-01-01',
+        board: [{ name: ' Nguyễn  Văn Hùng ', position: 'Trưởng ban' }],
+      },
+    });
+    const { id } = created.json();
+    const fund = await t.call('GET', `/api/funds/${id}`, { cookie: place.districtTreasurer });
+    expect(fund.statusCode, fund.body).toBe(200);
+    expect(fund.json().board).toMatchObject([{ name: 'Nguyễn Văn Hùng', position: 'Trưởng ban' }]);
+    const campaign = await t.call('POST', '/api/campaigns', {
+      cookie: place.districtTreasurer,
+      payload: {
+        fundId: id,
+        code: `MT-${Date.now() % 100000}`,
+        name: 'Máy tính cho em',
+        startsOn: '2021-09-01',
+        receivingEndsOn: '2021-10-30',
+        distributionEndsOn: '2021-11-15',
+        targetItems: [{ item: 'computer', name: 'Máy tính', quantity: 20 }],
+      },
+    });
+    const detail = await t.call('GET', `/api/campaigns/${campaign.json().id}`, {
+      cookie: place.districtTreasurer,
+    });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().targetItems).toEqual([{ item: 'computer', name: 'Máy tính', quantity: 20 }]);
+  });
+
   it('records a legal basis later, which lifts the decree 93 warnings', async () => {
     const place = await buildPlace();
     const fund = await buildFund(t.db, place.district);
