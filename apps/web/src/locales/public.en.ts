@@ -44,7 +44,7 @@ export const publicEn: Record<keyof typeof publicVi, string> = {
   'public.disclosures.due': 'Due {date}',
   'public.disclosures.published': 'Published on {date}',
   'public.disclosures.notYet': 'Not published yet',
-  'public.disclosures.late': 'Published late',
+  'public.disclosures.late': 'Late',
   'public.disclosures.onTime': 'On time',
   'public.disclosures.empty': 'No disclosure yet',
   'public.donate.title': 'Donate by bank transfer',

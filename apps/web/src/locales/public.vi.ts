@@ -61,7 +61,7 @@ export const publicVi = {
   'public.fund.campaigns': 'Các cuộc vận động của quỹ',
   'public.fund.opened': 'Lập ngày {date}',
   'public.fund.closed': 'Đóng ngày {date}',
-  'public.fund.link': 'Xem công khai của quỹ {fund}',
+  'public.fund.link': 'Xem công khai của {fund}',
   'public.entry.title': 'Kiểm tra biên nhận',
   'public.entry.ok': 'Khớp sổ quỹ — bút toán số {seq} chưa bị sửa',
   'public.entry.okDetail':

@@ -88,7 +88,12 @@ export function PublicIndexPage() {
                   ) : null}
                 </Flex>
                 {campaign.target !== null ? (
-                  <Progress percent={progressPercent(campaign.percent)} showInfo={false} size="small" />
+                  <Progress
+                    percent={progressPercent(campaign.percent)}
+                    showInfo={false}
+                    size="small"
+                    strokeColor="#c8102e"
+                  />
                 ) : null}
               </Flex>
             ))}

@@ -20,10 +20,10 @@ export function TotalsCards({ ledger }: { ledger: Pick<Ledger, 'income' | 'spend
     { key: 'balance', title: t('public.balance'), value: ledger.balance, color: '#237804' },
   ];
   return (
-    <Row gutter={[12, 12]}>
-      {cards.map((card) => (
-        <Col xs={24} sm={8} key={card.key}>
-          <Card size="small">
+    <Card size="small">
+      <Row gutter={[12, 8]}>
+        {cards.map((card) => (
+          <Col xs={24} sm={8} key={card.key}>
             <Statistic
               className="public-stat"
               title={card.title}
@@ -31,10 +31,10 @@ export function TotalsCards({ ledger }: { ledger: Pick<Ledger, 'income' | 'spend
               styles={{ content: { color: card.color } }}
               formatter={() => <span data-testid={`public-${card.key}`}>{formatMoney(card.value)}</span>}
             />
-          </Card>
-        </Col>
-      ))}
-    </Row>
+          </Col>
+        ))}
+      </Row>
+    </Card>
   );
 }
 
