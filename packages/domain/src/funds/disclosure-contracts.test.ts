@@ -48,4 +48,5 @@ describe('create disclosure request', () => {
 
 it('reads a campaign code as typed by a resident', () => {
   expect(PublicCampaignParams.parse({ code: ' smt2021 ' }).code).toBe('SMT2021');
+  expect(PublicCampaignParams.parse({ code: 'SMT 2021' }).code).toBe('SMT2021');
 });

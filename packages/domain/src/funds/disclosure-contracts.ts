@@ -21,7 +21,8 @@ export const PublicCampaignParams = z.object({
     .trim()
     .min(1)
     .max(64)
-    .transform((code) => code.toUpperCase())
+    // Codes hold no spaces: "smt 2021" typed from a notice finds SMT2021.
+    .transform((code) => code.replace(/\s+/g, '').toUpperCase())
     .meta({ example: 'SMT2021' }),
 });
 export const PublicFundParams = z.object({ id: Uuid });
