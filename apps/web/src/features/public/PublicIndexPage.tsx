@@ -18,7 +18,7 @@ export function PublicIndexPage() {
   const campaigns = useQuery(publicCampaignsQuery(unit));
 
   const open = (value: string) => {
-    const code = value.trim().toUpperCase();
+    const code = value.replace(/\s+/g, '').toUpperCase();
     if (code) navigate(`/cong-khai/cuoc-van-dong/${encodeURIComponent(code)}`);
   };
 
