@@ -52,6 +52,7 @@ import {
   progressValue,
   transferNote,
 } from './funds-format';
+import './funds.css';
 
 function LegalBasisModal({ campaign, onClose }: { campaign: CampaignDetail; onClose: () => void }) {
   const { t } = useI18n();
@@ -213,25 +214,35 @@ function StockCard({ campaign }: { campaign: CampaignDetail }) {
             title: t('campaigns.stock.received'),
             dataIndex: 'received',
             align: 'right',
+            className: 'money-cell',
             render: formatNumber,
           },
-          { title: t('campaigns.stock.given'), dataIndex: 'given', align: 'right', render: formatNumber },
+          {
+            title: t('campaigns.stock.given'),
+            dataIndex: 'given',
+            align: 'right',
+            className: 'money-cell',
+            render: formatNumber,
+          },
           {
             title: t('campaigns.stock.remaining'),
             dataIndex: 'remaining',
             align: 'right',
+            className: 'money-cell',
             render: formatNumber,
           },
           {
             title: t('campaigns.stock.valueReceived'),
             dataIndex: 'valueReceived',
             align: 'right',
+            className: 'money-cell',
             render: (value: number) => formatMoney(value),
           },
           {
             title: t('campaigns.stock.valueRemaining'),
             dataIndex: 'valueRemaining',
             align: 'right',
+            className: 'money-cell',
             render: (value: number) => formatMoney(value),
           },
         ]}
@@ -344,11 +355,18 @@ function AchievementCard({
                 name
               ),
           },
-          { title: t('campaigns.target'), dataIndex: 'target', align: 'right', render: moneyOrDash },
+          {
+            title: t('campaigns.target'),
+            dataIndex: 'target',
+            align: 'right',
+            className: 'money-cell',
+            render: moneyOrDash,
+          },
           {
             title: t('campaigns.raised'),
             dataIndex: 'raised',
             align: 'right',
+            className: 'money-cell',
             render: (value: number) => formatMoney(value),
           },
           {
@@ -371,6 +389,7 @@ function AchievementCard({
             title: t('campaigns.donations'),
             dataIndex: 'donations',
             align: 'right',
+            className: 'money-cell',
             responsive: ['md'],
             render: formatNumber,
           },

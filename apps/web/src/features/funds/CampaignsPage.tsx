@@ -37,6 +37,7 @@ import {
   refreshMoney,
 } from './funds.api';
 import { moneyInputProps, moneyOrDash, percentText, periodWarnings, progressValue } from './funds-format';
+import './funds.css';
 
 type CreateValues = {
   fundId?: string;
@@ -342,6 +343,7 @@ export function CampaignsPage() {
             title: t('campaigns.target'),
             dataIndex: 'targetAmount',
             align: 'right',
+            className: 'money-cell',
             width: 170,
             render: moneyOrDash,
           },
@@ -349,6 +351,7 @@ export function CampaignsPage() {
             title: t('campaigns.raised'),
             dataIndex: 'raised',
             align: 'right',
+            className: 'money-cell',
             width: 170,
             render: (value: number) => formatMoney(value),
           },

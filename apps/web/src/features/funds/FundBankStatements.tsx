@@ -35,6 +35,7 @@ import {
   refreshMoney,
   statementsQuery,
 } from './funds.api';
+import './funds.css';
 
 type DonorKind = 'person' | 'organisation' | 'company' | 'anonymous';
 const donorKinds: readonly DonorKind[] = ['person', 'organisation', 'company', 'anonymous'];
@@ -259,7 +260,7 @@ export function FundBankStatements({ fund }: { fund: FundDetail }) {
           size="small"
           loading={lines.isFetching}
           dataSource={lines.data?.items ?? []}
-          scroll={{ x: screens.md ? 1000 : 700 }}
+          scroll={{ x: screens.md ? 1300 : 900 }}
           data-testid="lines-table"
           locale={{ emptyText: t('funds.lines.empty') }}
           pagination={{
@@ -277,10 +278,11 @@ export function FundBankStatements({ fund }: { fund: FundDetail }) {
               title: t('funds.lines.amount'),
               dataIndex: 'amount',
               align: 'right',
+              className: 'money-cell',
               width: 150,
               render: (amount: number) => formatMoney(amount),
             },
-            { title: t('funds.lines.description'), dataIndex: 'description' },
+            { title: t('funds.lines.description'), dataIndex: 'description', width: 320 },
             {
               title: t('funds.lines.counterparty'),
               dataIndex: 'counterparty',

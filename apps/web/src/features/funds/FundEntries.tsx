@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/dates';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import { entriesQuery, type FundDetail, fundsApi, type LedgerEntry, refreshMoney } from './funds.api';
 import { hashPrefix } from './funds-format';
+import './funds.css';
 
 const pageSize = 20;
 
@@ -52,7 +53,7 @@ export function FundEntries({ fund }: { fund: FundDetail }) {
         size="small"
         loading={entries.isFetching}
         dataSource={entries.data?.items ?? []}
-        scroll={{ x: screens.md ? 1100 : 700 }}
+        scroll={{ x: screens.md ? 1350 : 900 }}
         data-testid="entries-table"
         locale={{ emptyText: t('funds.entries.empty') }}
         pagination={{
@@ -88,6 +89,7 @@ export function FundEntries({ fund }: { fund: FundDetail }) {
           {
             title: t('funds.entries.memo'),
             key: 'memo',
+            width: 320,
             render: (_value, entry) => (
               <span>
                 {entry.memo}
@@ -109,6 +111,7 @@ export function FundEntries({ fund }: { fund: FundDetail }) {
             title: t('funds.income'),
             dataIndex: 'income',
             align: 'right',
+            className: 'money-cell',
             width: 150,
             render: money,
           },
@@ -116,6 +119,7 @@ export function FundEntries({ fund }: { fund: FundDetail }) {
             title: t('funds.spending'),
             dataIndex: 'spending',
             align: 'right',
+            className: 'money-cell',
             width: 150,
             render: money,
           },

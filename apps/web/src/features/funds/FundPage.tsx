@@ -49,6 +49,7 @@ import {
   transferTargetsQuery,
 } from './funds.api';
 import { hashPrefix, moneyInputProps, monthLabel, monthlyChartOption } from './funds-format';
+import './funds.css';
 
 function AddAccountModal({ fund, onClose }: { fund: FundDetail; onClose: () => void }) {
   const { t } = useI18n();
@@ -272,12 +273,14 @@ function MonthlyTab({ fund }: { fund: FundDetail }) {
             title: t('funds.income'),
             dataIndex: 'income',
             align: 'right',
+            className: 'money-cell',
             render: (value: number) => formatMoney(value),
           },
           {
             title: t('funds.spending'),
             dataIndex: 'spending',
             align: 'right',
+            className: 'money-cell',
             render: (value: number) => formatMoney(value),
           },
         ]}
@@ -446,7 +449,7 @@ export function FundPage() {
           </Typography.Text>
         </Typography.Paragraph>
         <Flex gap={8} wrap>
-          <VerifyButton fund={data} />
+          <VerifyButton key={data.headHash} fund={data} />
           {data.canPost ? (
             <Button
               icon={<SwapOutlined />}

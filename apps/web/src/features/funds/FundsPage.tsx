@@ -29,6 +29,7 @@ import { UnitPicker } from '../units/UnitPicker';
 import { bankNameOf, bankOptions } from './banks';
 import { type FundKind, type FundWithTotals, fundsApi, fundsQuery, refreshMoney } from './funds.api';
 import { sumTotals } from './funds-format';
+import './funds.css';
 
 export const fundKindLabel = (t: Translate, kind: FundKind) => t(`funds.kind.${kind}` as MessageKey);
 
@@ -237,7 +238,7 @@ export function FundsPage() {
   }
   const items = funds.data ?? [];
   const totals = sumTotals(items);
-  const money = (value: number) => <span className="money">{formatMoney(value)}</span>;
+  const money = (value: number) => formatMoney(value);
 
   return (
     <Card
@@ -295,9 +296,30 @@ export function FundsPage() {
             responsive: ['sm'],
             render: (kind: FundKind) => <FundKindTag kind={kind} />,
           },
-          { title: t('funds.income'), dataIndex: 'income', align: 'right', width: 170, render: money },
-          { title: t('funds.spending'), dataIndex: 'spending', align: 'right', width: 170, render: money },
-          { title: t('funds.balance'), dataIndex: 'balance', align: 'right', width: 170, render: money },
+          {
+            title: t('funds.income'),
+            dataIndex: 'income',
+            align: 'right',
+            className: 'money-cell',
+            width: 170,
+            render: money,
+          },
+          {
+            title: t('funds.spending'),
+            dataIndex: 'spending',
+            align: 'right',
+            className: 'money-cell',
+            width: 170,
+            render: money,
+          },
+          {
+            title: t('funds.balance'),
+            dataIndex: 'balance',
+            align: 'right',
+            className: 'money-cell',
+            width: 170,
+            render: money,
+          },
         ]}
         summary={() =>
           items.length > 1 ? (
