@@ -467,6 +467,7 @@ function PayModal({
   const [method, setMethod] = useState<'cash' | 'bank'>('cash');
   const [error, setError] = useState<unknown>(null);
   const total = rows.reduce((sum, row) => sum + row.amount, 0);
+  const itemsValue = rows.reduce((sum, row) => sum + row.itemsValue, 0);
   const mutation = useMutation({
     mutationFn: () =>
       programsApi.pay({ ids: rows.map((row) => row.id), paidOn: paidOn ? fromDayjs(paidOn) : '', method }),
@@ -499,6 +500,7 @@ function PayModal({
           {t('distribution.pay.summary', {
             count: formatNumber(rows.length),
             amount: formatMoney(total),
+            items: formatMoney(itemsValue),
             fund: program.fundName,
           })}
         </Typography.Text>
@@ -570,6 +572,7 @@ function DistributionsPanel({
           onChange={(value) => {
             setStatus(value === 'all' ? null : (value as DistributionStatus));
             setPage(1);
+            setSelected([]);
           }}
           options={[
             { value: 'all', label: t('distribution.status.all') },
@@ -615,7 +618,6 @@ function DistributionsPanel({
                 selectedRowKeys: selected.map((row) => row.id),
                 onChange: (_, rows) => setSelected(rows),
                 getCheckboxProps: (row) => ({ disabled: !isPayable(row) }),
-                preserveSelectedRowKeys: true,
               }
             : undefined
         }
@@ -633,6 +635,7 @@ function DistributionsPanel({
           onChange: (next, size) => {
             setPage(next);
             setPageSize(size);
+            setSelected([]);
           },
         }}
         columns={[
@@ -692,7 +695,7 @@ function DistributionsPanel({
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 150,
+            width: 170,
             render: (_: unknown, row) => (
               <Space>
                 {canConfirm && row.status === 'paid' && !row.reversed ? (
@@ -702,7 +705,7 @@ function DistributionsPanel({
                     onClick={() => setConfirming(row)}
                     data-testid="distribution-confirm"
                   >
-                    {t('distribution.confirm')}
+                    {t('distribution.confirmShort')}
                   </Button>
                 ) : null}
                 {canRemove && row.status === 'planned' ? (

@@ -187,7 +187,12 @@ function CreateProgramModal({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="fundId" label={t('program.fund')} extra={t('program.fundHint')}>
+            <Form.Item
+              name="fundId"
+              label={t('program.fund')}
+              extra={t('program.fundHint')}
+              rules={[{ required: true, message: t('program.fundRequired') }]}
+            >
               <Select
                 loading={funds.isFetching}
                 options={(funds.data ?? []).map((fund) => ({
@@ -213,7 +218,11 @@ function CreateProgramModal({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="period" label={t('program.period')}>
+            <Form.Item
+              name="period"
+              label={t('program.period')}
+              rules={[{ required: true, message: t('program.periodRequired') }]}
+            >
               <DatePicker.RangePicker
                 format={dateFormat}
                 style={{ width: '100%' }}
@@ -351,22 +360,12 @@ export function ProgramsPage() {
             width: 150,
             render: (kind: ProgramKind) => <ProgramKindTag kind={kind} t={t} />,
           },
-          { title: t('program.unit'), dataIndex: 'unitName', width: 170, responsive: ['md'] },
           {
             title: t('program.period'),
             key: 'period',
             width: 190,
             render: (_: unknown, program) =>
               `${formatDate(program.periodFrom)} – ${formatDate(program.periodTo)}`,
-          },
-          { title: t('program.fund'), dataIndex: 'fundName', width: 200, responsive: ['lg'] },
-          {
-            title: t('program.amountPerHousehold'),
-            dataIndex: 'amountPerHousehold',
-            width: 150,
-            align: 'right',
-            responsive: ['lg'],
-            render: (amount: number | null) => (amount ? formatMoney(amount) : '—'),
           },
           {
             title: t('program.coverage'),
@@ -375,6 +374,16 @@ export function ProgramsPage() {
             render: (coverage: ProgramListItem['coverage'], program) => (
               <CoverageBar coverage={coverage} t={t} testId={`program-coverage-${program.code}`} />
             ),
+          },
+          { title: t('program.unit'), dataIndex: 'unitName', width: 170, responsive: ['md'] },
+          { title: t('program.fund'), dataIndex: 'fundName', width: 200, responsive: ['lg'] },
+          {
+            title: t('program.amountPerHousehold'),
+            dataIndex: 'amountPerHousehold',
+            width: 150,
+            align: 'right',
+            responsive: ['xl'],
+            render: (amount: number | null) => (amount ? formatMoney(amount) : '—'),
           },
         ]}
       />

@@ -123,7 +123,7 @@ export function SignatureSheetPage() {
             <tr className="sheet-total" data-testid="sheet-total">
               <td colSpan={4}>{t('sheet.total', { count: formatNumber(listed.length) })}</td>
               <td className="sheet-money">
-                {formatMoney(total)}
+                {total > 0 || itemsValue === 0 ? <div>{formatMoney(total)}</div> : null}
                 {itemsValue > 0 ? (
                   <div>{t('sheet.itemsValue', { amount: formatMoney(itemsValue) })}</div>
                 ) : null}
