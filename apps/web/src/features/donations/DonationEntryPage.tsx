@@ -1,33 +1,22 @@
-import { DeleteOutlined, GiftOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import {
-  type DonationMethod,
-  type DonorKind,
-  donationMethods,
-  donorKinds,
-  formatMoney,
-  formatNumber,
-} from '@doanket/domain';
+import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { type DonationMethod, donationMethods, formatMoney, formatNumber } from '@doanket/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
   Card,
-  Checkbox,
   Col,
   DatePicker,
   Empty,
   Form,
-  Input,
   Progress,
   Result,
   Row,
   Select,
   Space,
-  Table,
-  Tag,
   Typography,
 } from 'antd';
-import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateFormat, fromDayjs, toDayjs, todayInVietnam } from '../../lib/dates';
@@ -41,7 +30,6 @@ import {
   checkRow,
   type EntryRow,
   fillFromPaste,
-  formatAmountInput,
   isBlankRow,
   isBlock,
   MAX_ROWS,
@@ -60,13 +48,9 @@ import {
   unitCampaignsQuery,
   unitFundsQuery,
 } from './donations.api';
-import { HouseholdPicker } from './HouseholdPicker';
+import { type EnterColumn, EntryGrid, enterColumns, type GridActions } from './EntryGrid';
 import { ItemsEditor } from './ItemsEditor';
 import './donations.css';
-
-/** The fields Enter walks through, in order, on each row. */
-const enterColumns = ['name', 'amount', 'note'] as const;
-type EnterColumn = (typeof enterColumns)[number];
 
 const initialRows = 5;
 
@@ -130,6 +114,86 @@ export function DonationEntryPage() {
     };
   }, [rows]);
 
+  // The grid's handlers read the latest state through a ref, so they never change and rows can skip renders.
+  const latest = useRef({ rows, header, isSending });
+  latest.current = { rows, header, isSending };
+
+  const actions = useMemo<GridActions>(() => {
+    const addRow = () => {
+      if (latest.current.rows.length >= MAX_ROWS) return null;
+      const row = newRow({ method: latest.current.header.method });
+      setRows((previous) => [...previous, row]);
+      return row;
+    };
+    const focusable = (row: EntryRow, column: EnterColumn) =>
+      !latest.current.isSending &&
+      row.state !== 'recorded' &&
+      row.state !== 'sending' &&
+      !(column === 'name' && (row.donorKind === 'anonymous' || row.donorKind === 'household')) &&
+      !(column === 'amount' && row.method === 'in_kind');
+    return {
+      change: (uid, change) =>
+        setRows((previous) =>
+          previous.map((row) => {
+            if (row.uid !== uid) return row;
+            const cleared = { ...row.fieldErrors };
+            for (const key of Object.keys(change)) {
+              delete cleared[(key === 'amountText' ? 'amount' : key) as RowColumn];
+            }
+            return {
+              ...row,
+              ...change,
+              fieldErrors: cleared,
+              error: null,
+              state: row.state === 'failed' ? 'draft' : row.state,
+            };
+          }),
+        ),
+      // Enter moves to the next field; on the last field of the last row it adds a row.
+      enter: (event, uid, column) => {
+        if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+        event.preventDefault();
+        const current = latest.current.rows;
+        const index = current.findIndex((row) => row.uid === uid);
+        const start = enterColumns.indexOf(column) + 1;
+        for (let rowIndex = index; rowIndex < current.length; rowIndex += 1) {
+          const row = current[rowIndex];
+          if (!row) continue;
+          for (const next of enterColumns.slice(rowIndex === index ? start : 0)) {
+            if (focusable(row, next)) {
+              setFocusNext(`${row.uid}:${next}`);
+              return;
+            }
+          }
+        }
+        const added = addRow();
+        if (added) setFocusNext(`${added.uid}:name`);
+      },
+      paste: (event, uid) => {
+        const text = event.clipboardData.getData('text');
+        if (!isBlock(text)) return;
+        event.preventDefault();
+        const method = latest.current.header.method;
+        setRows((previous) =>
+          fillFromPaste(
+            previous,
+            previous.findIndex((row) => row.uid === uid),
+            parsePastedRows(text),
+            { method },
+          ),
+        );
+      },
+      openItems: (uid) => setItemsFor(uid),
+      remove: (uid) => setRows((previous) => previous.filter((row) => row.uid !== uid)),
+      cell: (uid, column, element) => {
+        const key = `${uid}:${column}`;
+        if (element) cells.current.set(key, element);
+        else cells.current.delete(key);
+      },
+      donationHref: (id) => href(`/donations/${id}`),
+    };
+  }, [href]);
+
   if (!canDo(me, 'ledger.post')) {
     return <Result status="403" title={t('donations.entry.notTreasurer')} />;
   }
@@ -140,64 +204,6 @@ export function DonationEntryPage() {
       </Card>
     );
   }
-
-  const updateRow = (uid: string, change: Partial<EntryRow>) =>
-    setRows((previous) =>
-      previous.map((row) => {
-        if (row.uid !== uid) return row;
-        const cleared = { ...row.fieldErrors };
-        for (const key of Object.keys(change))
-          delete cleared[(key === 'amountText' ? 'amount' : key) as RowColumn];
-        return {
-          ...row,
-          ...change,
-          fieldErrors: cleared,
-          error: null,
-          state: row.state === 'failed' ? 'draft' : row.state,
-        };
-      }),
-    );
-
-  const addRow = () => {
-    if (rows.length >= MAX_ROWS) return null;
-    const row = newRow({ method: header.method });
-    setRows((previous) => [...previous, row]);
-    return row;
-  };
-
-  const isEditable = (row: EntryRow) => row.state !== 'recorded' && row.state !== 'sending' && !isSending;
-
-  const focusable = (row: EntryRow, column: EnterColumn) =>
-    isEditable(row) &&
-    !(column === 'name' && (row.donorKind === 'anonymous' || row.donorKind === 'household')) &&
-    !(column === 'amount' && row.method === 'in_kind');
-
-  /** Enter moves to the next field; on the last field of the last row it adds a row. */
-  const onEnter = (event: KeyboardEvent<HTMLInputElement>, index: number, column: EnterColumn) => {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    const start = enterColumns.indexOf(column) + 1;
-    for (let rowIndex = index; rowIndex < rows.length; rowIndex += 1) {
-      const row = rows[rowIndex];
-      if (!row) continue;
-      const from = rowIndex === index ? start : 0;
-      for (const next of enterColumns.slice(from)) {
-        if (focusable(row, next)) {
-          setFocusNext(`${row.uid}:${next}`);
-          return;
-        }
-      }
-    }
-    const added = addRow();
-    if (added) setFocusNext(`${added.uid}:name`);
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLInputElement>, index: number) => {
-    const text = event.clipboardData.getData('text');
-    if (!isBlock(text)) return;
-    event.preventDefault();
-    setRows((previous) => fillFromPaste(previous, index, parsePastedRows(text), { method: header.method }));
-  };
 
   const errorOf = (outcome: SendOutcome & { ok: false }) => {
     if (outcome.code === 'network') return { fieldErrors: {}, error: t('error.network') };
@@ -264,19 +270,6 @@ export function DonationEntryPage() {
       const left = previous.filter((row) => row.state !== 'recorded');
       return left.length > 0 ? left : [newRow({ method: header.method })];
     });
-
-  const setCell = (uid: string, column: EnterColumn) => (element: HTMLInputElement | null) => {
-    const key = `${uid}:${column}`;
-    if (element) cells.current.set(key, element);
-    else cells.current.delete(key);
-  };
-
-  const fieldError = (row: EntryRow, column: RowColumn, testId: string) =>
-    row.fieldErrors[column] ? (
-      <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`${testId}-error`}>
-        {row.fieldErrors[column]}
-      </Typography.Text>
-    ) : null;
 
   const itemsRow = rows.find((row) => row.uid === itemsFor) ?? null;
   const percent = progress ? Math.round((progress.done / Math.max(1, progress.total)) * 100) : 0;
@@ -380,232 +373,23 @@ export function DonationEntryPage() {
         />
       ) : null}
       <Typography.Paragraph type="secondary">{t('donations.entry.help')}</Typography.Paragraph>
-      <Table<EntryRow>
-        className="donation-grid"
-        size="small"
-        rowKey="uid"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: 1180 }}
-        data-testid="donation-grid"
-        rowClassName={(row) =>
-          row.state === 'recorded'
-            ? 'donation-grid-row-recorded'
-            : row.state === 'failed'
-              ? 'donation-grid-row-failed'
-              : ''
-        }
-        onRow={(_, index) =>
-          ({ 'data-testid': `donation-row-${(index ?? 0) + 1}` }) as React.HTMLAttributes<HTMLElement>
-        }
-        columns={[
-          { title: '#', key: 'n', width: 44, render: (_: unknown, __, index) => index + 1 },
-          {
-            title: t('donations.donorKind'),
-            key: 'kind',
-            width: 150,
-            render: (_: unknown, row, index) => (
-              <Select
-                size="small"
-                value={row.donorKind}
-                disabled={!isEditable(row)}
-                onChange={(donorKind: DonorKind) =>
-                  updateRow(row.uid, {
-                    donorKind,
-                    householdId: null,
-                    ...(donorKind === 'anonymous' || donorKind === 'household' ? { name: '' } : {}),
-                    ...(donorKind === 'anonymous' ? { publishName: false } : {}),
-                  })
-                }
-                options={donorKinds.map((value) => ({ value, label: t(`donations.kind.${value}`) }))}
-                popupMatchSelectWidth={false}
-                style={{ width: '100%' }}
-                data-testid={`donation-row-${index + 1}-kind`}
-              />
-            ),
-          },
-          {
-            title: t('donations.donorName'),
-            key: 'name',
-            width: 260,
-            render: (_: unknown, row, index) => (
-              <>
-                {row.donorKind === 'household' ? (
-                  <HouseholdPicker
-                    unit={fund?.unitCode ?? unit}
-                    at={header.receivedOn}
-                    value={row.householdId}
-                    label={row.name}
-                    disabled={!isEditable(row)}
-                    status={row.fieldErrors.name ? 'error' : undefined}
-                    onChange={(household) =>
-                      updateRow(row.uid, { householdId: household?.id ?? null, name: household?.name ?? '' })
-                    }
-                    testId={`donation-row-${index + 1}-household`}
-                  />
-                ) : (
-                  <Input
-                    size="small"
-                    ref={(input) => setCell(row.uid, 'name')(input?.input ?? null)}
-                    value={row.donorKind === 'anonymous' ? '' : row.name}
-                    placeholder={row.donorKind === 'anonymous' ? t('donations.anonymous') : undefined}
-                    disabled={!isEditable(row) || row.donorKind === 'anonymous'}
-                    status={row.fieldErrors.name ? 'error' : undefined}
-                    maxLength={200}
-                    onChange={(event) => updateRow(row.uid, { name: event.target.value })}
-                    onKeyDown={(event) => onEnter(event, index, 'name')}
-                    onPaste={(event) => onPaste(event, index)}
-                    data-testid={`donation-row-${index + 1}-name`}
-                  />
-                )}
-                {fieldError(row, 'name', `donation-row-${index + 1}-name`)}
-              </>
-            ),
-          },
-          {
-            title: t('donations.publish'),
-            key: 'publish',
-            width: 90,
-            align: 'center',
-            render: (_: unknown, row, index) => (
-              <Checkbox
-                checked={row.publishName}
-                disabled={!isEditable(row) || row.donorKind === 'anonymous'}
-                onChange={(event) => updateRow(row.uid, { publishName: event.target.checked })}
-                aria-label={t('donations.publish')}
-                data-testid={`donation-row-${index + 1}-publish`}
-              />
-            ),
-          },
-          {
-            title: t('donations.method'),
-            key: 'method',
-            width: 140,
-            render: (_: unknown, row, index) => (
-              <Select
-                size="small"
-                value={row.method}
-                disabled={!isEditable(row)}
-                onChange={(method: DonationMethod) => updateRow(row.uid, { method })}
-                options={donationMethods.map((value) => ({ value, label: t(`donations.method.${value}`) }))}
-                style={{ width: '100%' }}
-                data-testid={`donation-row-${index + 1}-method`}
-              />
-            ),
-          },
-          {
-            title: t('donations.amount'),
-            key: 'amount',
-            width: 190,
-            render: (_: unknown, row, index) => (
-              <>
-                {row.method === 'in_kind' ? (
-                  <Space size={4}>
-                    <Button
-                      size="small"
-                      icon={<GiftOutlined />}
-                      disabled={!isEditable(row)}
-                      onClick={() => setItemsFor(row.uid)}
-                      data-testid={`donation-row-${index + 1}-items`}
-                    >
-                      {row.items.length > 0
-                        ? t('donations.items.count', { count: row.items.length })
-                        : t('donations.items.edit')}
-                    </Button>
-                    <Typography.Text data-testid={`donation-row-${index + 1}-amount`}>
-                      {formatNumber(rowAmount(row) ?? 0)}
-                    </Typography.Text>
-                  </Space>
-                ) : (
-                  <Input
-                    size="small"
-                    inputMode="numeric"
-                    ref={(input) => setCell(row.uid, 'amount')(input?.input ?? null)}
-                    value={row.amountText}
-                    disabled={!isEditable(row)}
-                    status={row.fieldErrors.amount ? 'error' : undefined}
-                    suffix="đ"
-                    style={{ textAlign: 'right' }}
-                    onChange={(event) =>
-                      updateRow(row.uid, { amountText: formatAmountInput(event.target.value) })
-                    }
-                    onKeyDown={(event) => onEnter(event, index, 'amount')}
-                    onPaste={(event) => onPaste(event, index)}
-                    data-testid={`donation-row-${index + 1}-amount`}
-                  />
-                )}
-                {fieldError(row, 'amount', `donation-row-${index + 1}-amount`)}
-                {fieldError(row, 'items', `donation-row-${index + 1}-items`)}
-              </>
-            ),
-          },
-          {
-            title: t('donations.note'),
-            key: 'note',
-            width: 180,
-            render: (_: unknown, row, index) => (
-              <Input
-                size="small"
-                ref={(input) => setCell(row.uid, 'note')(input?.input ?? null)}
-                value={row.note}
-                maxLength={500}
-                disabled={!isEditable(row)}
-                onChange={(event) => updateRow(row.uid, { note: event.target.value })}
-                onKeyDown={(event) => onEnter(event, index, 'note')}
-                data-testid={`donation-row-${index + 1}-note`}
-              />
-            ),
-          },
-          {
-            title: t('donations.entry.result'),
-            key: 'result',
-            width: 200,
-            render: (_: unknown, row, index) => (
-              <div data-testid={`donation-result-${index + 1}`} data-state={row.state}>
-                {row.state === 'recorded' && row.donationId ? (
-                  <Link to={href(`/donations/${row.donationId}`)}>
-                    <Tag color="green">
-                      {t('donations.entry.recorded', { number: row.receiptNumber ?? '' })}
-                    </Tag>
-                  </Link>
-                ) : row.state === 'sending' ? (
-                  <Tag color="blue">{t('donations.entry.sending')}</Tag>
-                ) : row.error ? (
-                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {row.error}
-                  </Typography.Text>
-                ) : row.state === 'failed' ? (
-                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {t('donations.entry.fix')}
-                  </Typography.Text>
-                ) : null}
-              </div>
-            ),
-          },
-          {
-            key: 'remove',
-            width: 44,
-            render: (_: unknown, row, index) => (
-              <Button
-                type="text"
-                size="small"
-                icon={<DeleteOutlined />}
-                disabled={!isEditable(row) || rows.length === 1}
-                aria-label={t('donations.entry.removeRow')}
-                title={t('donations.entry.removeRow')}
-                onClick={() => setRows((previous) => previous.filter((other) => other.uid !== row.uid))}
-                data-testid={`donation-row-${index + 1}-remove`}
-              />
-            ),
-          },
-        ]}
+      <EntryGrid
+        rows={rows}
+        isLocked={isSending}
+        householdUnit={fund?.unitCode ?? unit}
+        receivedOn={header.receivedOn}
+        actions={actions}
       />
       <Row gutter={[12, 12]} align="middle" style={{ marginTop: 16 }}>
         <Col flex="auto">
           <Space wrap>
             <Button
               icon={<PlusOutlined />}
-              onClick={addRow}
+              onClick={() =>
+                setRows((previous) =>
+                  previous.length >= MAX_ROWS ? previous : [...previous, newRow({ method: header.method })],
+                )
+              }
               disabled={rows.length >= MAX_ROWS || isSending}
               data-testid="donation-add-row"
             >
@@ -659,7 +443,7 @@ export function DonationEntryPage() {
           known={knownItems}
           onClose={() => setItemsFor(null)}
           onSave={(items) => {
-            updateRow(itemsRow.uid, { items });
+            actions.change(itemsRow.uid, { items });
             setItemsFor(null);
           }}
         />
