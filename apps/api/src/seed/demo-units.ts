@@ -96,6 +96,12 @@ export const demoAccounts = [
   { username: 'xuandinh', displayName: 'Cán bộ MTTQ phường Xuân Đỉnh', role: 'officer', unitCode: '00610' },
   { username: 'thuongcat', displayName: 'Cán bộ MTTQ phường Thượng Cát', role: 'officer', unitCode: '00595' },
   { username: 'ketoan', displayName: 'Kế toán MTTQ quận Bắc Từ Liêm', role: 'treasurer', unitCode: '021' },
+  {
+    username: 'ketoanxd',
+    displayName: 'Kế toán MTTQ phường Xuân Đỉnh',
+    role: 'treasurer',
+    unitCode: '00610',
+  },
   // Tổ dân phố số 5 of Xuân Đỉnh has a self-governing team (led by this resident) and groups.
   { username: 'totruong', displayName: 'Nguyễn Thị Hoa', role: 'team_leader', unitCode: '00610.005' },
   {

@@ -8,6 +8,7 @@ import type { Sealer } from '../lib/crypto';
 import { hashPassword } from '../lib/passwords';
 import { insertGrant, insertUser } from '../modules/accounts/accounts.repository';
 import { insertLineage, insertUnit, insertVersion } from '../modules/units/units.repository';
+import { seedDemoFunds } from './demo-funds';
 import { type DemoResidentialGroup, seedDemoRegister } from './demo-residents';
 import {
   demoAccounts,
@@ -37,8 +38,9 @@ export type SeedDemoOptions = {
   /** Seals the register's citizen IDs; without it the residents have none. */
   sealer?: Sealer | null;
   /**
-   * Also the residents register and the self-governing teams (about 20 s of CPU on PGlite): the
-   * first start asks for it; tests of the unit tree leave it out.
+   * Also the residents register with the self-governing teams (about 20 s of CPU on PGlite) and
+   * the funds' 2021 ledger (a few seconds): the first start asks for it; tests of the unit tree
+   * leave it out.
    */
   register?: boolean;
 };
@@ -152,6 +154,18 @@ export async function seedDemo(
             .map((account) => ({ groupCode: account.unitCode, name: account.displayName })),
         })
       : null;
+    if (options.register) {
+      // The money of 2021 draws its donors and the households it supported from the register.
+      await seedDemoFunds(tx, {
+        provinceUnitId: hanoi,
+        districtUnitId: district,
+        wards: demoOldWards.map((ward) => ({
+          code: ward.code,
+          name: ward.name,
+          unitId: ids.get(`old:${ward.code}`)!,
+        })),
+      });
+    }
     const passwordHash = await hashPassword(password);
     for (const account of demoAccounts) {
       const user = await insertUser(tx, {
