@@ -224,7 +224,9 @@ export async function listLines({
   page,
   pageSize,
 }: Options<{ fundId: string; status?: BankLineStatus; page: number; pageSize: number }>) {
-  const fund = await findFundFor(db, ctx, fundId, 'read');
+  // Statement lines carry senders' names: those who keep the fund see them, not every reader.
+  await findFundFor(db, ctx, fundId, 'read');
+  const fund = await findFundFor(db, ctx, fundId, 'funds.write');
   const found = await bankRepo.listLines(db, {
     fundId: fund.id,
     status,

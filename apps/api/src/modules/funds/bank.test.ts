@@ -202,8 +202,13 @@ describe('bank statement import', () => {
       balance: 1_550_000,
     });
 
-    const waiting = await t.call('GET', `/api/funds/${wardFund.id}/bank-lines?status=unmatched`, {
+    // Senders' names are for those who keep the fund, not for every reader.
+    const byViewer = await t.call('GET', `/api/funds/${wardFund.id}/bank-lines?status=unmatched`, {
       cookie: place.viewer,
+    });
+    expect(byViewer.statusCode).toBe(403);
+    const waiting = await t.call('GET', `/api/funds/${wardFund.id}/bank-lines?status=unmatched`, {
+      cookie: place.treasurer,
     });
     expect(waiting.statusCode).toBe(200);
     expect(

@@ -496,11 +496,16 @@ export function FundPage() {
               label: <span data-testid="fund-tab-board">{t('funds.tab.board')}</span>,
               children: <BoardTab fund={data} />,
             },
-            {
-              key: 'statements',
-              label: <span data-testid="fund-tab-statements">{t('funds.tab.statements')}</span>,
-              children: <FundBankStatements fund={data} />,
-            },
+            // Statement lines name the senders: shown to those who keep the fund.
+            ...(data.canManage
+              ? [
+                  {
+                    key: 'statements',
+                    label: <span data-testid="fund-tab-statements">{t('funds.tab.statements')}</span>,
+                    children: <FundBankStatements fund={data} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
