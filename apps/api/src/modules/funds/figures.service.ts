@@ -114,7 +114,7 @@ async function campaignFigures(
     repo.campaignItems(db, { ...period, campaignIds }),
     repo.campaignBeneficiaries(db, { ...period, campaignIds }),
   ]);
-  return rows.map((row) => {
+  const figures = rows.map((row) => {
     const got = money.get(row.id) ?? { cash: 0, inKind: 0, donations: 0 };
     const target = row.in_subtree
       ? row.target_amount === null
@@ -150,6 +150,10 @@ async function campaignFigures(
       students: helped.students,
     };
   });
+  // A campaign of a level above counts here when it gave the unit a target or its funds took part.
+  return figures.filter(
+    (row) => !row.share || row.target !== null || row.donations > 0 || row.supportedHouseholds > 0,
+  );
 }
 
 /** GET /api/stats/funds: the figures of a unit the actor may read, the unit found as of the year's end. */

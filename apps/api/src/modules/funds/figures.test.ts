@@ -227,6 +227,10 @@ describe('the money of Bắc Từ Liêm in 2021', () => {
       WHERE c.code = 'VNN2021-HN'`);
     expect(f.poorFund.target).toBe(Number(target.amount));
     expect(f.support.byProgramKind.find((row) => row.kind === 'tet_gift')?.distributions).toBeGreaterThan(0);
+    // The city's campaign gave the ward a target; the district's devices campaign went through the
+    // district's fund, so the ward has no figures of it.
+    expect(f.campaigns.map((campaign) => campaign.code)).toEqual(['VNN2021-HN']);
+    expect(f.campaigns[0]).toMatchObject({ share: true, target: Number(target.amount) });
     expect((await t.call('GET', '/api/stats/funds?unit=00595&year=2021', { cookie: ward })).statusCode).toBe(
       404,
     );

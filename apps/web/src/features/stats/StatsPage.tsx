@@ -17,6 +17,7 @@ import {
   sortByFigure,
   supervisedShare,
 } from './figures';
+import { MoneyFigures } from './MoneyFigures';
 import { type ChildFigures, statsBreakdownQuery } from './stats.api';
 import './stats.css';
 
@@ -139,6 +140,8 @@ export function StatsPage() {
           </Flex>
         </Card>
       ) : null}
+
+      <MoneyFigures unit={unit} at={at} />
 
       {children.length > 0 ? (
         <>
