@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDistrict, buildProvince, buildResidentialGroup, buildWard } from '../../../test/factories';
-import { buildFund, postIncome } from '../../../test/fund-factories';
+import { buildCampaign, buildFund, postIncome } from '../../../test/fund-factories';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import {
   buildHousehold,
@@ -145,6 +145,7 @@ describe('programmes', () => {
   it('refuses bad programmes with a field error and records nothing', async () => {
     const place = await buildProgramPlace(t);
     const otherWardFund = await buildFund(t.db, place.wardB);
+    const otherWardCampaign = await buildCampaign(t.db, otherWardFund);
     const wardCampaignFund = place.wardFund;
     const base = {
       unitCode: place.wardA.code,
@@ -167,6 +168,8 @@ describe('programmes', () => {
       [{ fundId: '00000000-0000-4000-8000-000000000000' }, 'fundId'],
       [{ unitCode: place.district.code, fundId: wardCampaignFund.id }, 'fundId'],
       [{ campaignId: '00000000-0000-4000-8000-000000000000' }, 'campaignId'],
+      // The district's fund takes no part in a campaign run by a ward.
+      [{ campaignId: otherWardCampaign.id }, 'campaignId'],
       [{ unitCode: place.groupA1.code }, 'unitCode'],
       [{ amountPerHousehold: -5 }, 'amountPerHousehold'],
       [{ amountPerHousehold: 1.5 }, 'amountPerHousehold'],
