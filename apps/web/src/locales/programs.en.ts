@@ -58,7 +58,6 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'program.eligibleEmpty': 'Every eligible household is on the list',
   'program.addSelected': 'Add the {count} selected',
   'program.addAll': 'Add every eligible household',
-  'program.nothingYet': 'No household on the distribution list yet',
   'distribution.add.title': 'Add to the distribution list',
   'distribution.add.ok': 'Add to the list',
   'distribution.add.selected': 'Adds the {count} selected households.',

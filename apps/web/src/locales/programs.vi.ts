@@ -56,7 +56,6 @@ export const programsVi = {
   'program.eligibleEmpty': 'Mọi hộ đủ điều kiện đã có trong danh sách',
   'program.addSelected': 'Thêm {count} hộ đã chọn',
   'program.addAll': 'Thêm tất cả hộ đủ điều kiện',
-  'program.nothingYet': 'Chưa có hộ nào trong danh sách chi trả',
   'distribution.add.title': 'Thêm vào danh sách chi trả',
   'distribution.add.ok': 'Thêm vào danh sách',
   'distribution.add.selected': 'Thêm {count} hộ đã chọn.',

@@ -15,7 +15,6 @@ import {
   Col,
   DatePicker,
   Descriptions,
-  Empty,
   Flex,
   Form,
   Grid,
@@ -950,9 +949,6 @@ export function ProgramPage() {
           ]}
         />
       </Card>
-      {data.totals.planned.count === 0 && data.totals.paid.count === 0 ? (
-        <Empty description={t('program.nothingYet')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      ) : null}
     </Space>
   );
 }
