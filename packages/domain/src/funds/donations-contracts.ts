@@ -176,12 +176,9 @@ export const DonationListItem = z.object({
   campaignId: Uuid.nullable(),
   campaignCode: z.string().nullable(),
   donorKind: DonorKind,
-  donorName: z
-    .string()
-    .nullable()
-    .meta({
-      description: 'Null for an anonymous donor, or when the reader may not see it and it is not published',
-    }),
+  donorName: z.string().nullable().meta({
+    description: 'Null for an anonymous donor, or when the reader may not see it and it is not published',
+  }),
   publishName: z.boolean(),
   method: DonationMethod,
   amount: z.number().int(),

@@ -61,7 +61,12 @@ export async function recordDonation(
   input: RecordDonationInput,
 ): Promise<RecordedDonation> {
   // One key order for the items, so the digest can be rebuilt from the stored rows.
-  const items = (input.items ?? []).map(({ item, name, quantity, value }) => ({ item, name, quantity, value }));
+  const items = (input.items ?? []).map(({ item, name, quantity, value }) => ({
+    item,
+    name,
+    quantity,
+    value,
+  }));
   if (input.method === 'in_kind') {
     if (items.length === 0) throw badRequest('donations.items_required', 'items');
     if (!input.campaign) throw badRequest('donations.in_kind_needs_campaign', 'campaignId');
