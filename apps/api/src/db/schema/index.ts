@@ -4,3 +4,4 @@ export * from './funds';
 export * from './households';
 export * from './teams';
 export * from './units';
+export * from './plans';
