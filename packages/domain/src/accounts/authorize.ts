@@ -32,9 +32,11 @@ const permissions: Record<Role, Partial<Record<Action, 'subtree' | 'own'>>> = {
     'households.write': 'subtree',
     'teams.write': 'subtree',
     'persons.reveal': 'subtree',
+    'plans.write': 'subtree',
   },
   standing_committee: {
     read: 'subtree',
+    'plans.write': 'subtree',
     'units.write': 'subtree',
     'users.manage': 'subtree',
     'audit.read': 'subtree',
@@ -45,6 +47,7 @@ const permissions: Record<Role, Partial<Record<Action, 'subtree' | 'own'>>> = {
   },
   officer: {
     read: 'subtree',
+    'plans.write': 'own',
     'units.write': 'own',
     'audit.read': 'subtree',
     'households.write': 'own',

@@ -17,6 +17,7 @@ export const actions = [
   'audit.read',
   'funds.write',
   'ledger.post',
+  'plans.write',
   'households.write',
   'teams.write',
   'persons.reveal',

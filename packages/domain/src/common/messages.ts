@@ -5,6 +5,7 @@ import { figuresMessages } from '../funds/figures-messages';
 import { fundMessages } from '../funds/messages';
 import { programsMessages } from '../funds/programs-messages';
 import { householdApiMessages } from '../households/messages';
+import { planMessages } from '../plans/messages';
 import { teamMessages } from '../teams/messages';
 
 /** Bilingual texts that contracts and the API use by key; Vietnamese first. */
@@ -109,6 +110,7 @@ export const messages = {
   ...programsMessages,
   ...disclosureMessages,
   ...figuresMessages,
+  ...planMessages,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;
