@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltUnit } from '../../../../test/factories';
+import { type BuiltFund, buildCampaign, buildFund, postIncome } from '../../../../test/fund-factories';
+import { createTestApp, type TestApp } from '../../../../test/harness';
+import { buildReformedPlace, type ReformedPlace } from '../../../../test/plan-factories';
+import { receiveItems } from '../../../../test/program-factories';
+import { systemContext } from '../../../lib/context';
+import { upsertTargets } from '../../funds/funds.repository';
+import { reverseEntry } from '../../funds/ledger.service';
+import { fundTargets } from './fund-targets';
+
+let t: TestApp;
+let place: ReformedPlace;
+const M = 1_000_000;
+
+/**
+ * Campaigns and money over the reformed place:
+ * - K (2021, run by the province, its own target 1.000 M): targets district 300 M, ward A 100 M, ward B 120 M;
+ *   given: district 50 M, A 80 M and 10 M in kind (and 70 M reversed), B 150 M in March and 30 M in
+ *   August, C 20 M in March (C ended on 1 July 2021).
+ * - K2 (2021, run by the district, its own target 200 M, none handed down): A 30 M.
+ * - K0 (2020, province; district 50 M): district 10 M.   K3 (2022, province; A 40 M, B 60 M): A 50 M,
+ *   B 30 M, district 10 M.   K6 (2026, province, 500 M; new ward 100 M): new ward 40 M.
+ * - Money of no campaign: district 999 M.
+ */
+beforeAll(async () => {
+  t = await createTestApp();
+  place = await buildReformedPlace(t.db);
+  const { province, district, wardA, wardB, wardC, newWard } = place;
+  const fund = (unit: BuiltUnit) => buildFund(t.db, unit, { kind: 'poor', openedOn: '2019-01-01' });
+  // One at a time: the factory numbers bank accounts as it goes.
+  const funds: BuiltFund[] = [];
+  for (const unit of [province, district, wardA, wardB, wardC, newWard]) funds.push(await fund(unit));
+  const [pFund, dFund, aFund, bFund, cFund, nFund] = funds;
+  const campaign = async (
+    runner: BuiltFund,
+    year: number,
+    target: number | null,
+    targets: Array<[BuiltUnit, number]>,
+  ) => {
+    const built = await buildCampaign(t.db, runner, {
+      startsOn: `${year}-01-01`,
+      receivingEndsOn: `${year}-12-31`,
+      targetAmount: target,
+    });
+    await upsertTargets(
+      t.db,
+      built.id,
+      targets.map(([unit, amount]) => ({ unitId: unit.unitId, amount })),
+    );
+    return built.id;
+  };
+  const k = await campaign(pFund!, 2021, 1_000 * M, [
+    [district, 300 * M],
+    [wardA, 100 * M],
+    [wardB, 120 * M],
+  ]);
+  const k2 = await campaign(dFund!, 2021, 200 * M, []);
+  const k0 = await campaign(pFund!, 2020, null, [[district, 50 * M]]);
+  const k3 = await campaign(pFund!, 2022, null, [
+    [wardA, 40 * M],
+    [wardB, 60 * M],
+  ]);
+  const k6 = await campaign(pFund!, 2026, 500 * M, [[newWard, 100 * M]]);
+  const give = (f: BuiltFund | undefined, amount: number, campaignId: string | null, entryDate: string) =>
+    postIncome(t.db, f!.id, amount, { campaignId, entryDate });
+  await give(dFund, 50 * M, k, '2021-03-01');
+  await give(aFund, 80 * M, k, '2021-03-01');
+  await receiveItems(
+    t.db,
+    aFund!.id,
+    k,
+    [{ item: 'rice', name: 'Gạo', quantity: 500, value: 10 * M }],
+    '2021-04-01',
+  );
+  const mistaken = await give(aFund, 70 * M, k, '2021-04-15');
+  await t.db.transaction((tx) =>
+    reverseEntry(tx, systemContext(), { entryId: mistaken.id, reason: 'Nhập nhầm', entryDate: '2021-05-01' }),
+  );
+  await give(bFund, 150 * M, k, '2021-03-01');
+  await give(bFund, 30 * M, k, '2021-08-01');
+  await give(cFund, 20 * M, k, '2021-03-01');
+  await give(aFund, 30 * M, k2, '2021-03-01');
+  await give(dFund, 10 * M, k0, '2020-06-01');
+  await give(aFund, 50 * M, k3, '2022-03-01');
+  await give(bFund, 30 * M, k3, '2022-03-01');
+  await give(dFund, 10 * M, k3, '2022-03-01');
+  await give(nFund, 40 * M, k6, '2026-03-01');
+  await give(dFund, 999 * M, null, '2021-03-01');
+}, 120_000);
+afterAll(() => t.close());
+
+const scopeOf = (unit: BuiltUnit, year: number, periodEnd = `${year}-12-31`) => ({
+  unitId: unit.unitId,
+  year,
+  periodEnd,
+});
+
+describe('fund targets achieved', () => {
+  it('is raised over the targets of the year’s campaigns held by the unit', async () => {
+    const { district } = place;
+    // K 300 M and K2 200 M; raised in the district's tree at year end (ward C gone): K 50 + 80 + 10 +
+    // 150 + 30, K2 30.
+    expect(await fundTargets.compute(t.db, scopeOf(district, 2021))).toEqual({
+      value: 70,
+      numerator: 350 * M,
+      denominator: 500 * M,
+      drill: `/campaigns?unit=${district.code}&at=2021-12-31`,
+      detail: { campaigns: 2 },
+    });
+    // At the end of June ward C was still there, and B's August money not yet given.
+    expect(await fundTargets.compute(t.db, scopeOf(district, 2021, '2021-06-30'))).toMatchObject({
+      value: 68,
+      numerator: 340 * M,
+      denominator: 500 * M,
+    });
+    expect(await fundTargets.compute(t.db, scopeOf(district, 2020))).toMatchObject({
+      value: 20,
+      numerator: 10 * M,
+      denominator: 50 * M,
+    });
+  });
+
+  it('takes the sum of the children’s targets for a unit given none of its own', async () => {
+    const { province, district } = place;
+    // K3 handed targets to the wards only: the district holds 40 + 60 M, and counts its own money too.
+    expect(await fundTargets.compute(t.db, scopeOf(district, 2022))).toMatchObject({
+      value: 90,
+      numerator: 90 * M,
+      denominator: 100 * M,
+      detail: { campaigns: 1 },
+    });
+    // The province runs K (1.000 M) and holds the district's own K2 (200 M) through its child.
+    expect(await fundTargets.compute(t.db, scopeOf(province, 2021))).toMatchObject({
+      numerator: 350 * M,
+      denominator: 1_200 * M,
+    });
+  });
+
+  it('rolls up over the new wards in 2026 and gives nothing where no target was given', async () => {
+    const { province, district, newWard, wardC } = place;
+    expect(await fundTargets.compute(t.db, scopeOf(province, 2026))).toMatchObject({
+      value: 8,
+      numerator: 40 * M,
+      denominator: 500 * M,
+    });
+    expect(await fundTargets.compute(t.db, scopeOf(newWard, 2026))).toMatchObject({ value: 40 });
+    expect(await fundTargets.compute(t.db, scopeOf(district, 2026))).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: null,
+      drill: null,
+    });
+    expect(await fundTargets.compute(t.db, scopeOf(wardC, 2021, '2021-06-30'))).toMatchObject({
+      value: null,
+      numerator: 0,
+      denominator: null,
+      detail: { campaigns: 0 },
+    });
+  });
+
+  it('per child equals the value of each child', async () => {
+    const { province, district, wardA, wardB, wardC, newWard } = place;
+    const cases = [
+      { unit: district, year: 2021, periodEnd: '2021-12-31', children: [wardA, wardB] },
+      { unit: district, year: 2021, periodEnd: '2021-06-30', children: [wardA, wardB, wardC] },
+      { unit: district, year: 2022, periodEnd: '2022-12-31', children: [wardA, wardB] },
+      { unit: province, year: 2021, periodEnd: '2021-12-31', children: [district] },
+      { unit: province, year: 2026, periodEnd: '2026-12-31', children: [newWard] },
+    ];
+    for (const { unit, year, periodEnd, children } of cases) {
+      const byChild = await fundTargets.computeByChild(t.db, { unitId: unit.unitId, year, periodEnd });
+      expect([...byChild.keys()].sort()).toEqual(children.map((child) => child.unitId).sort());
+      for (const child of children) {
+        expect(byChild.get(child.unitId), `${child.code} ${periodEnd}`).toEqual(
+          await fundTargets.compute(t.db, { unitId: child.unitId, year, periodEnd }),
+        );
+      }
+    }
+    const wards = await fundTargets.computeByChild(t.db, scopeOf(district, 2021));
+    // Ward A holds K only (K2's target is the district's): 80 + 10 M in kind; the reversed 70 M is not.
+    expect(wards.get(wardA.unitId)).toMatchObject({ value: 90, numerator: 90 * M, denominator: 100 * M });
+    expect(wards.get(wardB.unitId)).toMatchObject({ value: 150, numerator: 180 * M, denominator: 120 * M });
+  });
+});
