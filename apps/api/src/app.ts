@@ -31,6 +31,7 @@ import { publicRoutes } from './modules/funds/public.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { householdImportRoutes } from './modules/households/households-import.routes';
+import { plansRoutes } from './modules/plans/plans.routes';
 import { statsRoutes } from './modules/teams/stats.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -121,6 +122,7 @@ export async function buildApp({
       await api.register(programsRoutes);
       await api.register(publicRoutes);
       await api.register(fundFiguresRoutes);
+      await api.register(plansRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -51,3 +51,17 @@ describe('the library', () => {
     }
   });
 });
+
+describe('texts of targets and values', () => {
+  it('writes them as documents do', async () => {
+    const { targetText, valueText, isValueInRange } = await import('./indicators');
+    expect(targetText('percentage', '%', { comparison: 'gte', value: 97 })).toBe('≥ 97%');
+    expect(targetText('count', 'cuộc', { comparison: 'range', value: 2, max: 3 })).toBe('2–3 cuộc');
+    expect(valueText('percentage', '%', 98.24)).toBe('98,2%');
+    expect(valueText('amount', 'đồng', 1_500_000_000)).toBe('1.500.000.000 đồng');
+    expect(valueText('count', 'cuộc', null)).toBe('—');
+    expect(isValueInRange('percentage', 100.1)).toBe(false);
+    expect(isValueInRange('count', 2.5)).toBe(false);
+    expect(isValueInRange('count', 3)).toBe(true);
+  });
+});

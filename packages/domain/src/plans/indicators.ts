@@ -74,3 +74,35 @@ export function achievementPercent(target: Target, value: number | null): number
   if (goal === 0) return null;
   return roundTo((value / goal) * 100, 1);
 }
+
+const numberText = (value: number, decimals: number) =>
+  new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(
+    roundTo(value, decimals),
+  );
+
+/** A value as documents write it: "98,2%", "3 cuộc", "1.500.000.000 đồng". */
+export function valueText(kind: IndicatorKind, unitOfMeasure: string, value: number | null): string {
+  if (value === null) return '—';
+  const text = numberText(value, decimalsOf(kind));
+  return unitOfMeasure === '%' ? `${text}%` : `${text} ${unitOfMeasure}`;
+}
+
+const comparisonSigns: Record<Exclude<Comparison, 'range'>, string> = { gte: '≥', lte: '≤', eq: '=' };
+
+/** A target as documents write it: "≥ 97%", "2–3 cuộc". */
+export function targetText(kind: IndicatorKind, unitOfMeasure: string, target: Target): string {
+  const decimals = decimalsOf(kind);
+  const suffix = unitOfMeasure === '%' ? '%' : ` ${unitOfMeasure}`;
+  if (target.comparison === 'range') {
+    return `${numberText(target.value, decimals)}–${numberText(target.max ?? target.value, decimals)}${suffix}`;
+  }
+  return `${comparisonSigns[target.comparison]} ${numberText(target.value, decimals)}${suffix}`;
+}
+
+/** Whether a manual value fits its kind: percentages 0–100, counts whole and non-negative. */
+export function isValueInRange(kind: IndicatorKind, value: number): boolean {
+  if (!Number.isFinite(value) || value < 0) return false;
+  if (kind === 'percentage' || kind === 'rating_share') return value <= 100;
+  if (kind === 'count' || kind === 'amount') return Number.isInteger(value) && value < 1e15;
+  return true;
+}
