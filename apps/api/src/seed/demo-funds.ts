@@ -18,6 +18,7 @@ import {
   type DonationMethod,
   type DonorKind,
   donationDetails,
+  donationMemo,
 } from '../modules/funds/donations.posting';
 import { detailDigest, entryHash } from '../modules/funds/ledger.service';
 import { familyNames, givenNames, middleNames } from './demo-names';
@@ -1307,11 +1308,6 @@ type PlannedEntry = {
   campaignId: string | null;
   memo: string;
   lines: LedgerLine[];
-};
-
-const donationMemo = (method: DonationMethod, campaign: PlannedCampaign | null) => {
-  const how = { cash: 'bằng tiền mặt', bank: 'qua chuyển khoản', in_kind: 'bằng hiện vật' }[method];
-  return campaign ? `Tiếp nhận ủng hộ ${how} — ${campaign.code}` : `Tiếp nhận ủng hộ ${how}`;
 };
 
 /** The entries an operation posts: the same lines the services post for it. */

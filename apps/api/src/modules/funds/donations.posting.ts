@@ -34,7 +34,8 @@ export type RecordedDonation = {
   receiptNumber: string;
 };
 
-const memoOf = (method: DonationMethod, campaign: CampaignRow | null) => {
+/** The public memo of a donation's entry: how it came and under which campaign, never who gave. */
+export const donationMemo = (method: DonationMethod, campaign: { code: string } | null) => {
   const how = { cash: 'bằng tiền mặt', bank: 'qua chuyển khoản', in_kind: 'bằng hiện vật' }[method];
   return campaign ? `Tiếp nhận ủng hộ ${how} — ${campaign.code}` : `Tiếp nhận ủng hộ ${how}`;
 };
@@ -102,7 +103,7 @@ export async function recordDonation(
     entryDate: input.receivedOn,
     kind: 'donation',
     campaignId: input.campaign?.id ?? null,
-    memo: memoOf(input.method, input.campaign),
+    memo: donationMemo(input.method, input.campaign),
     lines,
     detailDigest: digest,
   });
