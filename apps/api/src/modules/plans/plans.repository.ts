@@ -7,6 +7,7 @@ import {
   planIndicators,
   plans,
   planUnitTargets,
+  users,
 } from '../../db/schema/index';
 
 export type DefinitionRow = typeof indicatorDefinitions.$inferSelect;
@@ -207,4 +208,19 @@ export async function listValues(
         eq(indicatorValues.period, period),
       ),
     );
+}
+
+/** Display names of users, by id (who entered a value). */
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function findValueWithEvidence(db: Db, id: string): Promise<ValueRow | null> {
+  const rows = await db.select().from(indicatorValues).where(eq(indicatorValues.id, id)).limit(1);
+  return rows[0] ?? null;
 }

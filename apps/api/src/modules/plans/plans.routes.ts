@@ -4,6 +4,8 @@ import {
   CreatePlanResponse,
   EnterValueRequest,
   EnterValueResponse,
+  EvaluationQuery,
+  EvaluationResponse,
   ListIndicatorsResponse,
   ListPlansQuery,
   ListPlansResponse,
@@ -15,6 +17,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../lib/http';
+import { evaluatePlan } from './evaluation.service';
 import * as service from './plans.service';
 
 /** Evidence files travel as base64 in the body: room for 5 MB and the rest. */
@@ -125,5 +128,38 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201).send({
         id: await service.enterValue({ db, ctx: request.ctx, id: request.params.id, body: request.body }),
       }),
+  );
+
+  app.get(
+    '/plans/:id/evaluation',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đánh giá chỉ tiêu: giá trị, trạng thái và đơn vị đóng góp / Evaluation: values, statuses and contributing units',
+        params: PlanParams,
+        querystring: EvaluationQuery,
+        response: { 200: EvaluationResponse, ...errorResponses },
+      },
+    },
+    async (request) => evaluatePlan({ db, ctx: request.ctx, id: request.params.id, ...request.query }),
+  );
+
+  app.get(
+    '/plan-values/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp minh chứng / Download the evidence of a value',
+        params: PlanParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await service.evidenceOf({ db, ctx: request.ctx, valueId: request.params.id });
+      return reply
+        .type(file.type)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.bytes);
+    },
   );
 };

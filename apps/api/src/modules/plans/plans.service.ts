@@ -423,3 +423,20 @@ export async function enterValue({ db, ctx, id, body }: Options<{ id: string; bo
     return valueId;
   });
 }
+
+/** The evidence file of a manual value, for readers of the unit it was entered for. */
+export async function evidenceOf({ db, ctx, valueId }: Options<{ valueId: string }>) {
+  const value = await repo.findValueWithEvidence(db, valueId);
+  if (!value?.evidence) throw notFound('not_found');
+  try {
+    await authorizeUnit(db, ctx, 'read', value.unitId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw notFound('not_found');
+    throw error;
+  }
+  return {
+    name: value.evidenceName ?? 'minh-chung',
+    type: value.evidenceType ?? 'application/octet-stream',
+    bytes: value.evidence,
+  };
+}

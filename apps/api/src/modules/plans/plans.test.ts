@@ -222,3 +222,88 @@ describe('manual values', () => {
     expect(await count('indicator_values')).toBe(before);
   });
 });
+
+describe('evaluation', () => {
+  it('rolls manual values up from the wards, computes fund targets from the ledger, and names the contributing units', async () => {
+    const { buildCampaign, buildFund, postIncome } = await import('../../../test/fund-factories');
+    const place = await buildPlace();
+    const { id } = (
+      await t.call('POST', '/api/plans', {
+        cookie: place.committee,
+        payload: {
+          unitCode: place.district.code,
+          year: 2021,
+          title: 'Kế hoạch 2021',
+          indicators: [{ key: 'supervisions' }, { key: 'mediation_success' }, { key: 'fund_targets' }],
+        },
+      })
+    ).json();
+    // Each ward enters its supervisions; the district's mediation rate is entered for the district.
+    for (const [ward, value] of [
+      [place.ward, 3],
+      [place.otherWard, 1],
+    ] as const) {
+      const response = await t.call('POST', `/api/plans/${id}/values`, {
+        cookie: place.committee,
+        payload: { unitCode: ward.code, key: 'supervisions', value },
+      });
+      expect(response.statusCode).toBe(201);
+    }
+    await t.call('POST', `/api/plans/${id}/values`, {
+      cookie: place.committee,
+      payload: { unitCode: place.district.code, key: 'mediation_success', value: 84.96 },
+    });
+    // The city hands the district a target for its Fund for the Poor campaign; the wards raise it.
+    const cityFund = await buildFund(t.db, place.province);
+    const campaign = await buildCampaign(t.db, cityFund, { targetAmount: 10_000_000_000 });
+    await t.db.execute(
+      sql`INSERT INTO campaign_targets (campaign_id, unit_id, amount) VALUES (${campaign.id}, ${place.district.unitId}, 2000000000)`,
+    );
+    const wardFund = await buildFund(t.db, place.ward);
+    await postIncome(t.db, wardFund.id, 3_140_000_000, { campaignId: campaign.id, entryDate: '2021-11-01' });
+
+    const response = await t.call('GET', `/api/plans/${id}/evaluation`, { cookie: place.viewer });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ unitCode: place.district.code, year: 2021, periodEnd: '2021-12-31' });
+    const byKey = new Map(body.items.map((item: { key: string }) => [item.key, item]));
+    expect(byKey.get('supervisions')).toMatchObject({
+      target: '2–3 cuộc',
+      value: 4,
+      valueText: '4 cuộc',
+      status: 'exceeded',
+      source: 'manual',
+    });
+    const contributing = (
+      byKey.get('supervisions') as {
+        contributing: Array<{ unitCode: string; value: number; status: string }>;
+      }
+    ).contributing;
+    expect(contributing).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ unitCode: place.ward.code, value: 3, status: 'met' }),
+        expect.objectContaining({ unitCode: place.otherWard.code, value: 1, status: 'missed' }),
+      ]),
+    );
+    // 84,96% shows as 85,0% and meets "at least 85%".
+    expect(byKey.get('mediation_success')).toMatchObject({
+      valueText: '85%',
+      status: 'met',
+      evidence: expect.any(Object),
+    });
+    expect(byKey.get('fund_targets')).toMatchObject({ source: 'computed', value: 157, status: 'exceeded' });
+
+    const ward = await t.call('GET', `/api/plans/${id}/evaluation?unit=${place.ward.code}`, {
+      cookie: place.wardOfficer,
+    });
+    expect(ward.statusCode).toBe(200);
+    expect(ward.json().items.find((item: { key: string }) => item.key === 'supervisions')).toMatchObject({
+      value: 3,
+      status: 'met',
+    });
+    const outside = await t.call('GET', `/api/plans/${id}/evaluation?unit=${place.province.code}`, {
+      cookie: place.committee,
+    });
+    expect([400, 404]).toContain(outside.statusCode);
+  });
+});
