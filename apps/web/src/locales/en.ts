@@ -1,6 +1,7 @@
 import { donationsEn } from './donations.en';
 import { figuresEn } from './figures.en';
 import { fundsEn } from './funds.en';
+import { plansEn } from './plans.en';
 import { programsEn } from './programs.en';
 import { publicEn } from './public.en';
 import type { MessageKey } from './vi';
@@ -528,4 +529,5 @@ export const en: Record<MessageKey, string> = {
   ...programsEn,
   ...publicEn,
   ...figuresEn,
+  ...plansEn,
 };

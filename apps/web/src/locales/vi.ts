@@ -1,6 +1,7 @@
 import { donationsVi } from './donations.vi';
 import { figuresVi } from './figures.vi';
 import { fundsVi } from './funds.vi';
+import { plansVi } from './plans.vi';
 import { programsVi } from './programs.vi';
 import { publicVi } from './public.vi';
 
@@ -526,6 +527,7 @@ export const vi = {
   ...programsVi,
   ...publicVi,
   ...figuresVi,
+  ...plansVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,2 @@
+/** Vietnamese texts of the plans, dashboard and report pages. */
+export const plansVi = {} as const;
