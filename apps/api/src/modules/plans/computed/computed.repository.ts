@@ -38,25 +38,26 @@ export async function subtreeWithParents(db: Db, unitId: string, at: string): Pr
 // --- Cultural families -----------------------------------------------------------------------
 
 /**
- * Households placed on the date in the subtree whose cultural-family record of the year says
- * registered (and of them, recognised), per branch. The households themselves are counted from the
- * kept figures (stats.repository countHouseholds).
+ * Households placed on the date in the given units (the subtree, listed first so that the planner
+ * knows how many) whose cultural-family record of the year says registered, and of them recognised,
+ * per branch. The households themselves come from the kept figures (stats.repository countHouseholds).
  */
 export async function registeredCulturalFamilies(
   db: Db,
-  options: { unitId: string; at: string; year: number },
+  options: { units: ReadonlyArray<{ unitId: string; branch: string }>; at: string; year: number },
 ): Promise<Map<string, { registered: number; recognized: number }>> {
+  if (options.units.length === 0) return new Map();
   const rows = await queryRows<{ branch: string; registered: number | string; recognized: number | string }>(
     db,
-    sql`${subtreeBranchesAt(options.unitId, options.at)}
-      SELECT d.branch::text AS branch, count(*)::int AS registered,
+    sql`SELECT s.branch::text AS branch, count(*)::int AS registered,
         count(*) FILTER (WHERE r.recognized)::int AS recognized
-      FROM down d
-      JOIN household_placements p ON p.group_unit_id = d.unit_id
+      FROM unnest(${uuids(options.units.map((unit) => unit.unitId))}, ${uuids(options.units.map((unit) => unit.branch))})
+        AS s(unit_id, branch)
+      JOIN household_placements p ON p.group_unit_id = s.unit_id
         AND p.valid_from <= ${options.at}::date AND (p.valid_to IS NULL OR p.valid_to > ${options.at}::date)
       JOIN cultural_family_records r ON r.household_id = p.household_id AND r.year = ${options.year}
       WHERE r.registered
-      GROUP BY d.branch`,
+      GROUP BY s.branch`,
   );
   return new Map(
     rows.map((row) => [
@@ -71,8 +72,9 @@ export async function registeredCulturalFamilies(
 export type TargetRow = { campaignId: string; code: string; unitId: string; amount: number };
 
 /**
- * Targets of the campaigns whose period meets [from, to], held by units of the subtree on `to`:
- * assigned by a level above (campaign_targets), or the campaign's own target for the unit running it.
+ * Targets a level above assigned to units of the subtree on `to` (campaign_targets) for the campaigns
+ * whose period meets [from, to]. A campaign's own target, which the unit running it sets itself, is
+ * not an assigned one.
  */
 export async function campaignTargetsIn(
   db: Db,
@@ -85,17 +87,10 @@ export async function campaignTargetsIn(
     amount: number | string;
   }>(
     db,
-    sql`${subtreeBranchesAt(options.unitId, options.to)},
-      of_year AS (
-        SELECT id, code, unit_id, target_amount FROM campaigns
-        WHERE starts_on <= ${options.to}::date AND receiving_ends_on >= ${options.from}::date
-      )
+    sql`${subtreeBranchesAt(options.unitId, options.to)}
       SELECT c.id::text AS campaign_id, c.code, t.unit_id::text AS unit_id, t.amount
-      FROM of_year c JOIN campaign_targets t ON t.campaign_id = c.id JOIN down d ON d.unit_id = t.unit_id
-      UNION ALL
-      SELECT c.id::text, c.code, c.unit_id::text, c.target_amount
-      FROM of_year c JOIN down d ON d.unit_id = c.unit_id
-      WHERE c.target_amount IS NOT NULL`,
+      FROM campaigns c JOIN campaign_targets t ON t.campaign_id = c.id JOIN down d ON d.unit_id = t.unit_id
+      WHERE c.starts_on <= ${options.to}::date AND c.receiving_ends_on >= ${options.from}::date`,
   );
   return rows.map((row) => ({
     campaignId: row.campaign_id,
@@ -159,7 +154,7 @@ export type TetCoverage = {
 };
 
 /**
- * For residential groups each taken on its own date: the households placed there that day holding a
+ * For units each taken on its own date: the households placed in them that day holding a
  * policy-family or near-poor category then, and of them those who received a paid or confirmed
  * distribution, whose payment stands, of a Tết-gift programme starting within [from, to], paid by `to`.
  * Counted per branch; a household holding several such categories counts once.
@@ -167,36 +162,33 @@ export type TetCoverage = {
 export async function tetCoverageByBranch(
   db: Db,
   options: {
-    groups: ReadonlyArray<{ unitId: string; branch: string; day: string }>;
+    units: ReadonlyArray<{ unitId: string; branch: string; day: string }>;
     from: string;
     to: string;
   },
 ): Promise<Map<string, TetCoverage>> {
-  if (options.groups.length === 0) return new Map();
-  const groups = JSON.stringify(
-    options.groups.map((group) => ({ unit_id: group.unitId, branch: group.branch, day: group.day })),
-  );
+  if (options.units.length === 0) return new Map();
+  const column = <K extends 'unitId' | 'branch' | 'day'>(key: K) => options.units.map((unit) => unit[key]);
   const rows = await queryRows<Record<keyof TetCoverage, number | string> & { branch: string }>(
     db,
-    sql`WITH g AS MATERIALIZED (
-        SELECT * FROM json_to_recordset(${groups}::json) AS x(unit_id uuid, branch uuid, day date)
-      ), policy AS (
-        SELECT unnest(${texts(policyFamilyCodes)}) AS code
-        UNION SELECT code FROM household_category_kinds WHERE group_code = 'policy_family'
+    sql`WITH placed AS (
+        SELECT s.branch, s.day, p.household_id
+        FROM unnest(${uuids(column('unitId'))}, ${uuids(column('branch'))},
+          string_to_array(${column('day').join(',')}, ',')::date[]) AS s(unit_id, branch, day)
+        JOIN household_placements p ON p.group_unit_id = s.unit_id
+          AND p.valid_from <= s.day AND (p.valid_to IS NULL OR p.valid_to > s.day)
       ), eligible AS (
-        SELECT g.branch, p.household_id,
-          bool_or(c.category IN (SELECT code FROM policy)) AS is_policy,
+        SELECT d.branch, d.household_id, bool_or(c.category <> 'near_poor') AS is_policy,
           bool_or(c.category = 'near_poor') AS is_near_poor
-        FROM household_categories c
-        JOIN household_placements p ON p.household_id = c.household_id
-        JOIN g ON g.unit_id = p.group_unit_id
-        WHERE (c.category = 'near_poor' OR c.category IN (SELECT code FROM policy))
-          AND c.valid_from <= g.day AND (c.valid_to IS NULL OR c.valid_to > g.day)
-          AND p.valid_from <= g.day AND (p.valid_to IS NULL OR p.valid_to > g.day)
-        GROUP BY g.branch, p.household_id
+        FROM placed d JOIN household_categories c ON c.household_id = d.household_id
+        WHERE (c.category = ANY(${texts(['near_poor', ...policyFamilyCodes])})
+            OR c.category IN (SELECT code FROM household_category_kinds WHERE group_code = 'policy_family'))
+          AND c.valid_from <= d.day AND (c.valid_to IS NULL OR c.valid_to > d.day)
+        GROUP BY d.branch, d.household_id
       ), supported AS (
-        SELECT DISTINCT x.household_id FROM support_programs s JOIN distributions x ON x.program_id = s.id
-        WHERE s.kind = 'tet_gift' AND s.period_from BETWEEN ${options.from}::date AND ${options.to}::date
+        SELECT DISTINCT x.household_id FROM support_programs g JOIN distributions x ON x.program_id = g.id
+        WHERE g.kind = 'tet_gift' AND g.period_from BETWEEN ${options.from}::date AND ${options.to}::date
+          AND x.household_id IN (SELECT household_id FROM eligible)
           AND x.status IN ('paid', 'confirmed') AND x.entry_id IS NOT NULL AND x.paid_on <= ${options.to}::date
           AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = x.entry_id)
       )

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import { countHouseholds } from '../../teams/stats.repository';
-import { registeredCulturalFamilies } from './computed.repository';
+import { registeredCulturalFamilies, subtreeWithParents } from './computed.repository';
 import { byChild, drillPath, notInForce, percentOf, unitCodeAt } from './scope';
 import type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
 
@@ -18,10 +18,11 @@ function toValue(counts: Counts, unitCode: string, scope: ComputeScope): Compute
 
 /** Households and registered cultural families of the period's end, per branch of the unit's subtree. */
 async function countsByBranch(db: Db, scope: ComputeScope) {
-  const [households, registered] = await Promise.all([
+  const [households, units] = await Promise.all([
     countHouseholds(db, scope.unitId, scope.periodEnd),
-    registeredCulturalFamilies(db, { unitId: scope.unitId, at: scope.periodEnd, year: scope.year }),
+    subtreeWithParents(db, scope.unitId, scope.periodEnd),
   ]);
+  const registered = await registeredCulturalFamilies(db, { units, at: scope.periodEnd, year: scope.year });
   const counts = new Map<string, Counts>();
   const entry = (branch: string) => {
     const found = counts.get(branch) ?? { households: 0, registered: 0, recognized: 0 };

@@ -14,13 +14,15 @@ let place: ReformedPlace;
 const M = 1_000_000;
 
 /**
- * Campaigns and money over the reformed place:
- * - K (2021, run by the province, its own target 1.000 M): targets district 300 M, ward A 100 M, ward B 120 M;
- *   given: district 50 M, A 80 M and 10 M in kind (and 70 M reversed), B 150 M in March and 30 M in
- *   August, C 20 M in March (C ended on 1 July 2021).
- * - K2 (2021, run by the district, its own target 200 M, none handed down): A 30 M.
+ * Campaigns and money over the reformed place (a campaign's own target is set by the unit running it,
+ * not assigned, and never counts):
+ * - K (2021, run by the province, own target 1.000 M): assigned district 300 M, ward A 100 M, ward B
+ *   120 M; given: district 50 M, A 80 M and 10 M in kind (and 70 M reversed), B 150 M in March and
+ *   30 M in August, C 20 M in March (C ended on 1 July 2021).
+ * - K2 (2021, run by the district, own target 200 M): assigned A 60 M; given: A 40 M.
+ * - K7 (2021, run by ward B, own target 50 M, nothing assigned): given B 10 M.
  * - K0 (2020, province; district 50 M): district 10 M.   K3 (2022, province; A 40 M, B 60 M): A 50 M,
- *   B 30 M, district 10 M.   K6 (2026, province, 500 M; new ward 100 M): new ward 40 M.
+ *   B 30 M, district 10 M.   K6 (2026, province, own 500 M; new ward 100 M): new ward 40 M.
  * - Money of no campaign: district 999 M.
  */
 beforeAll(async () => {
@@ -55,7 +57,8 @@ beforeAll(async () => {
     [wardA, 100 * M],
     [wardB, 120 * M],
   ]);
-  const k2 = await campaign(dFund!, 2021, 200 * M, []);
+  const k2 = await campaign(dFund!, 2021, 200 * M, [[wardA, 60 * M]]);
+  const k7 = await campaign(bFund!, 2021, 50 * M, []);
   const k0 = await campaign(pFund!, 2020, null, [[district, 50 * M]]);
   const k3 = await campaign(pFund!, 2022, null, [
     [wardA, 40 * M],
@@ -80,7 +83,8 @@ beforeAll(async () => {
   await give(bFund, 150 * M, k, '2021-03-01');
   await give(bFund, 30 * M, k, '2021-08-01');
   await give(cFund, 20 * M, k, '2021-03-01');
-  await give(aFund, 30 * M, k2, '2021-03-01');
+  await give(aFund, 40 * M, k2, '2021-03-01');
+  await give(bFund, 10 * M, k7, '2021-03-01');
   await give(dFund, 10 * M, k0, '2020-06-01');
   await give(aFund, 50 * M, k3, '2022-03-01');
   await give(bFund, 30 * M, k3, '2022-03-01');
@@ -97,22 +101,22 @@ const scopeOf = (unit: BuiltUnit, year: number, periodEnd = `${year}-12-31`) => 
 });
 
 describe('fund targets achieved', () => {
-  it('is raised over the targets of the year’s campaigns held by the unit', async () => {
+  it('is raised over the targets assigned to the unit for the year’s campaigns', async () => {
     const { district } = place;
-    // K 300 M and K2 200 M; raised in the district's tree at year end (ward C gone): K 50 + 80 + 10 +
-    // 150 + 30, K2 30.
+    // K 300 M and K2 60 M (what the district handed down of its own campaign); raised in the district's
+    // tree at year end (ward C gone): K 50 + 80 + 10 + 150 + 30, K2 40.
     expect(await fundTargets.compute(t.db, scopeOf(district, 2021))).toEqual({
-      value: 70,
-      numerator: 350 * M,
-      denominator: 500 * M,
+      value: 100,
+      numerator: 360 * M,
+      denominator: 360 * M,
       drill: `/campaigns?unit=${district.code}&at=2021-12-31`,
       detail: { campaigns: 2 },
     });
     // At the end of June ward C was still there, and B's August money not yet given.
     expect(await fundTargets.compute(t.db, scopeOf(district, 2021, '2021-06-30'))).toMatchObject({
-      value: 68,
-      numerator: 340 * M,
-      denominator: 500 * M,
+      value: (350 * 100) / 360,
+      numerator: 350 * M,
+      denominator: 360 * M,
     });
     expect(await fundTargets.compute(t.db, scopeOf(district, 2020))).toMatchObject({
       value: 20,
@@ -121,8 +125,8 @@ describe('fund targets achieved', () => {
     });
   });
 
-  it('takes the sum of the children’s targets for a unit given none of its own', async () => {
-    const { province, district } = place;
+  it('takes the sum of the children’s targets for a unit assigned none of its own', async () => {
+    const { province, district, wardB } = place;
     // K3 handed targets to the wards only: the district holds 40 + 60 M, and counts its own money too.
     expect(await fundTargets.compute(t.db, scopeOf(district, 2022))).toMatchObject({
       value: 90,
@@ -130,19 +134,28 @@ describe('fund targets achieved', () => {
       denominator: 100 * M,
       detail: { campaigns: 1 },
     });
-    // The province runs K (1.000 M) and holds the district's own K2 (200 M) through its child.
+    // The province, running K, holds the district's 300 M of it and the 60 M below the district of K2.
     expect(await fundTargets.compute(t.db, scopeOf(province, 2021))).toMatchObject({
-      numerator: 350 * M,
-      denominator: 1_200 * M,
+      value: 100,
+      numerator: 360 * M,
+      denominator: 360 * M,
+      detail: { campaigns: 2 },
+    });
+    // Ward B's own campaign K7 sets a target nobody assigned: only K counts.
+    expect(await fundTargets.compute(t.db, scopeOf(wardB, 2021))).toMatchObject({
+      value: 150,
+      numerator: 180 * M,
+      denominator: 120 * M,
+      detail: { campaigns: 1 },
     });
   });
 
-  it('rolls up over the new wards in 2026 and gives nothing where no target was given', async () => {
+  it('rolls up over the new wards in 2026 and gives nothing where no target was assigned', async () => {
     const { province, district, newWard, wardC } = place;
     expect(await fundTargets.compute(t.db, scopeOf(province, 2026))).toMatchObject({
-      value: 8,
+      value: 40,
       numerator: 40 * M,
-      denominator: 500 * M,
+      denominator: 100 * M,
     });
     expect(await fundTargets.compute(t.db, scopeOf(newWard, 2026))).toMatchObject({ value: 40 });
     expect(await fundTargets.compute(t.db, scopeOf(district, 2026))).toEqual({
@@ -178,8 +191,8 @@ describe('fund targets achieved', () => {
       }
     }
     const wards = await fundTargets.computeByChild(t.db, scopeOf(district, 2021));
-    // Ward A holds K only (K2's target is the district's): 80 + 10 M in kind; the reversed 70 M is not.
-    expect(wards.get(wardA.unitId)).toMatchObject({ value: 90, numerator: 90 * M, denominator: 100 * M });
+    // Ward A: K 80 + 10 M in kind (the reversed 70 M is not) of 100 M, K2 40 of 60 M.
+    expect(wards.get(wardA.unitId)).toMatchObject({ value: 81.25, numerator: 130 * M, denominator: 160 * M });
     expect(wards.get(wardB.unitId)).toMatchObject({ value: 150, numerator: 180 * M, denominator: 120 * M });
   });
 });

@@ -10,8 +10,8 @@ import { byChild, drillPath, notInForce, percentOf, unitCodeAt } from './scope';
 import type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
 
 /**
- * The target each unit of the subtree holds for each campaign: its own (assigned by a level above,
- * or the campaign's target for the unit running it), else the sum of its children's, else none.
+ * The target each unit of the subtree holds for each campaign: the one a level above assigned it,
+ * else the sum of its children's, else none.
  */
 function targetResolver(tree: readonly SubtreeUnit[], targets: readonly TargetRow[]) {
   const children = new Map<string, string[]>();
@@ -95,8 +95,8 @@ const nothing: Achievement = { raised: 0, target: 0, campaigns: 0 };
 export const fundTargets: ComputedIndicator = {
   key: 'fund_targets',
   describe: {
-    vi: 'Tỷ lệ hoàn thành chỉ tiêu vận động quỹ (%) = số tiền và hiện vật (quy ra tiền) các quỹ của đơn vị và cấp dưới tiếp nhận cho các cuộc vận động trong năm có giao chỉ tiêu cho đơn vị, đến ngày cuối kỳ / tổng chỉ tiêu được giao; đơn vị không được giao chỉ tiêu riêng lấy tổng chỉ tiêu giao cho các đơn vị trực thuộc.',
-    en: 'Fund targets achieved (%) = money and items (valued) received up to the last day of the period by the funds of the unit and the units below it for the year’s campaigns that gave the unit a target / the targets assigned; a unit given no target of its own takes the sum of its children’s.',
+    vi: 'Tỷ lệ hoàn thành chỉ tiêu vận động quỹ (%) = số tiền và hiện vật (quy ra tiền) các quỹ của đơn vị và cấp dưới tiếp nhận đến ngày cuối kỳ cho các cuộc vận động trong năm mà cấp trên giao chỉ tiêu cho đơn vị / tổng chỉ tiêu được giao; đơn vị không được giao chỉ tiêu riêng lấy tổng chỉ tiêu giao cho các đơn vị trực thuộc.',
+    en: 'Fund targets achieved (%) = money and items (valued) received up to the last day of the period by the funds of the unit and the units below it for the year’s campaigns in which a level above assigned the unit a target / the targets assigned; a unit given no target of its own takes the sum of its children’s.',
   },
   async compute(db, scope) {
     const code = await unitCodeAt(db, scope);

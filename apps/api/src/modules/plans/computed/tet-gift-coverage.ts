@@ -58,12 +58,12 @@ async function coverageByBranch(db: Db, scope: ComputeScope): Promise<Map<string
     days.set(unitId, day);
     return day;
   };
-  const groups = tree.map((unit) => ({
+  const units = tree.map((unit) => ({
     unitId: unit.unitId,
     branch: unit.branch,
     day: dayOf(unit.unitId) ?? scope.periodEnd,
   }));
-  return tetCoverageByBranch(db, { groups, from, to: scope.periodEnd });
+  return tetCoverageByBranch(db, { units, from, to: scope.periodEnd });
 }
 
 export const tetGiftCoverage: ComputedIndicator = {
