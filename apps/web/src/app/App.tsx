@@ -14,6 +14,8 @@ import { FundsPage } from '../features/funds/FundsPage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
 import { HouseholdsPage } from '../features/households/HouseholdsPage';
 import { ImportPage } from '../features/households/ImportPage';
+import { PlanPage } from '../features/plans/PlanPage';
+import { PlansPage } from '../features/plans/PlansPage';
 import { ProgramPage } from '../features/programs/ProgramPage';
 import { ProgramsPage } from '../features/programs/ProgramsPage';
 import { SignatureSheetPage } from '../features/programs/SignatureSheetPage';
@@ -97,6 +99,8 @@ export function App() {
         <Route path="donations/:id" element={<DonationPage />} />
         <Route path="programs" element={<ProgramsPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/:id" element={<PlanPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

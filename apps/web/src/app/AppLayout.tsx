@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -67,6 +68,11 @@ export function AppLayout() {
         { key: '/donations', label: <span data-testid="nav-donations">{t('nav.donations')}</span> },
         { key: '/programs', label: <span data-testid="nav-programs">{t('nav.programs')}</span> },
       ],
+    },
+    {
+      key: '/plans',
+      icon: <AimOutlined />,
+      label: <span data-testid="nav-plans">{t('plans.nav')}</span>,
     },
     {
       key: '/stats',
