@@ -9,6 +9,7 @@ import { hashPassword } from '../lib/passwords';
 import { insertGrant, insertUser } from '../modules/accounts/accounts.repository';
 import { insertLineage, insertUnit, insertVersion } from '../modules/units/units.repository';
 import { seedDemoFunds } from './demo-funds';
+import { seedDemoPlans } from './demo-plans';
 import { type DemoResidentialGroup, seedDemoRegister } from './demo-residents';
 import {
   demoAccounts,
@@ -159,6 +160,16 @@ export async function seedDemo(
       await seedDemoFunds(tx, {
         provinceUnitId: hanoi,
         districtUnitId: district,
+        wards: demoOldWards.map((ward) => ({
+          code: ward.code,
+          name: ward.name,
+          unitId: ids.get(`old:${ward.code}`)!,
+        })),
+      });
+      // The 2021 plan with what the wards reported, and the 2022 plan handed to them.
+      await seedDemoPlans(tx, {
+        districtUnitId: district,
+        districtName: demoDistrict.name,
         wards: demoOldWards.map((ward) => ({
           code: ward.code,
           name: ward.name,
