@@ -20,6 +20,7 @@ export * from './households/messages';
 export * from './plans/annual-report';
 export * from './plans/contracts';
 export * from './plans/messages';
+export * from './plans/report-contracts';
 export * from './residents/index';
 export * from './teams/contracts';
 export * from './teams/messages';

@@ -6,6 +6,7 @@ import { fundMessages } from '../funds/messages';
 import { programsMessages } from '../funds/programs-messages';
 import { householdApiMessages } from '../households/messages';
 import { planMessages } from '../plans/messages';
+import { reportMessages } from '../plans/report-messages';
 import { teamMessages } from '../teams/messages';
 
 /** Bilingual texts that contracts and the API use by key; Vietnamese first. */
@@ -111,6 +112,7 @@ export const messages = {
   ...disclosureMessages,
   ...figuresMessages,
   ...planMessages,
+  ...reportMessages,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,13 @@
+/** Messages of the year-end report (keys start with "reports."). */
+export const reportMessages = {
+  'reports.format.invalid': {
+    vi: 'Định dạng phải là docx, pdf hoặc xlsx',
+    en: 'The format must be docx, pdf or xlsx',
+  },
+  'reports.year.invalid': { vi: 'Năm không hợp lệ (2000–2100)', en: 'Invalid year (2000–2100)' },
+  'reports.unit_not_in_year': {
+    vi: 'Đơn vị không tồn tại trong năm báo cáo',
+    en: 'The unit did not exist in the report’s year',
+  },
+  'reports.section.unknown': { vi: 'Không có phần này trong báo cáo', en: 'The report has no such section' },
+} as const;
