@@ -1,5 +1,6 @@
 import { indicatorLibrary } from '@doanket/domain';
 import type { Db } from '../db/client';
+import { indicatorValues } from '../db/schema/index';
 import { recordAudit } from '../lib/audit';
 import { systemContext } from '../lib/context';
 import {
@@ -9,7 +10,6 @@ import {
   insertPlanIndicators,
   listPlanIndicators,
   upsertUnitTargets,
-  upsertValue,
 } from '../modules/plans/plans.repository';
 
 /**
@@ -226,29 +226,24 @@ export async function seedDemoPlans(
     if (!ward) throw new Error(`demo ward ${code} missing`);
     return ward;
   });
-  let values = 0;
-  const enter = async (
+  const valueRow = (
     plan: Awaited<ReturnType<typeof createPlan>>,
-    year: number,
     unit: { code: string; name: string; unitId: string },
-    key: string,
-    period: Period,
-    value: number,
-  ) => {
-    const item = plan.byKey.get(key)!;
-    const when = period === 'year' ? `năm ${year}` : `quý ${period.slice(1)}/${year}`;
-    await upsertValue(tx, {
+    row: DemoPlanValue,
+  ): typeof indicatorValues.$inferInsert => {
+    const item = plan.byKey.get(row.key)!;
+    const when = row.period === 'year' ? `năm ${row.year}` : `quý ${row.period.slice(1)}/${row.year}`;
+    return {
       planIndicatorId: item.id,
       unitId: unit.unitId,
-      period,
-      value,
+      period: row.period,
+      value: row.value,
       note: `Theo báo cáo ${when} của ${unit.name}`,
-      evidenceName: `bao-cao-${key.replace(/_/g, '-')}-${unit.code}-${period}-${year}.pdf`,
+      evidenceName: `bao-cao-${row.key.replace(/_/g, '-')}-${unit.code}-${row.period}-${row.year}.pdf`,
       evidenceType: 'application/pdf',
-      evidence: evidencePdf(`${unit.name} - ${item.definition.name.slice(0, 60)} - ${when}: ${value}`),
+      evidence: evidencePdf(`${unit.name} - ${item.definition.name.slice(0, 60)} - ${when}: ${row.value}`),
       enteredBy: null,
-    });
-    values += 1;
+    };
   };
 
   const plan2021 = await createPlan(tx, options.districtUnitId, DEMO_PLAN_2021);
@@ -273,9 +268,10 @@ export async function seedDemoPlans(
     ['021', { code: '021', name: options.districtName, unitId: options.districtUnitId }],
     ...wards.map((ward) => [ward.code, ward] as const),
   ]);
-  for (const row of demoPlanValues()) {
-    await enter(plans.get(row.year)!, row.year, units.get(row.unitCode)!, row.key, row.period, row.value);
-  }
+  const rows = demoPlanValues().map((row) => valueRow(plans.get(row.year)!, units.get(row.unitCode)!, row));
+  // One statement for the lot: the first start stays short (a row at a time costs half a second).
+  await tx.insert(indicatorValues).values(rows);
+  const values = rows.length;
 
   const summary = { plans: 2, overrides: overrides2021.length, values };
   await recordAudit(tx, systemContext(), {
