@@ -34,6 +34,14 @@ import { type EvaluationData, evaluationQuery, evidenceHref, type PlanDetail } f
 
 type EvaluationItem = EvaluationData['items'][number];
 
+// Long official names: three lines in the header, the whole name in its tooltip.
+const headerClamp = {
+  display: '-webkit-box',
+  WebkitLineClamp: 3,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
+
 function Figure({
   cell,
   testId,
@@ -228,8 +236,7 @@ export function PlanDashboard({ plan }: { plan: PlanDetail }) {
             ...matrix.columns.map((column) => ({
               title: (
                 <span title={column.name}>
-                  {column.name}
-                  <br />
+                  <span style={headerClamp}>{column.name}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {column.target}
                   </Typography.Text>

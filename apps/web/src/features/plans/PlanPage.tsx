@@ -224,7 +224,7 @@ function UnitTargetsModal({ plan, onClose }: { plan: PlanDetail; onClose: () => 
                     {indicator.target}. {lang === 'en' ? indicator.nameEn : indicator.name}
                   </Typography.Text>
                   <Form.Item name={[field.name, 'value']}>
-                    <InputNumber min={0} addonAfter={indicator.unitOfMeasure} style={{ width: 140 }} />
+                    <InputNumber min={0} suffix={indicator.unitOfMeasure} style={{ width: 140 }} />
                   </Form.Item>
                   {indicator.targetView.comparison === 'range' ? (
                     <Form.Item name={[field.name, 'max']}>
@@ -255,7 +255,7 @@ export function PlanPage() {
   const hasManual = detail.indicators.some((indicator) => indicator.source === 'manual');
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={<span data-testid="plan-title">{detail.title}</span>}
         extra={

@@ -190,7 +190,7 @@ function CreatePlanModal({
                           min={0}
                           decimalSeparator=","
                           style={{ width: 110 }}
-                          addonAfter={definition?.unitOfMeasure}
+                          suffix={definition?.unitOfMeasure}
                           data-testid={`plan-create-value-${row?.key}`}
                         />
                       </Form.Item>
