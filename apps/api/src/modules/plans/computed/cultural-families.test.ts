@@ -132,6 +132,11 @@ describe('cultural-family registration', () => {
     ];
     for (const { unit, year, periodEnd, children } of cases) {
       const byChild = await culturalFamilies.computeByChild(t.db, { unitId: unit.unitId, year, periodEnd });
+      const scope = { unitId: unit.unitId, year, periodEnd };
+      expect(await culturalFamilies.computeWithChildren(t.db, scope)).toEqual({
+        total: await culturalFamilies.compute(t.db, scope),
+        children: byChild,
+      });
       expect([...byChild.keys()].sort()).toEqual(children.map((child) => child.unitId).sort());
       for (const child of children) {
         expect(byChild.get(child.unitId), `${child.code} ${periodEnd}`).toEqual(

@@ -16,6 +16,16 @@ function toValue(counts: Counts, unitCode: string, scope: ComputeScope): Compute
   };
 }
 
+const sum = (rows: Iterable<Counts>): Counts => {
+  const total: Counts = { households: 0, registered: 0, recognized: 0 };
+  for (const row of rows) {
+    total.households += row.households;
+    total.registered += row.registered;
+    total.recognized += row.recognized;
+  }
+  return total;
+};
+
 /** Households and registered cultural families of the period's end, per branch of the unit's subtree. */
 async function countsByBranch(db: Db, scope: ComputeScope) {
   const [households, units] = await Promise.all([
@@ -46,18 +56,19 @@ export const culturalFamilies: ComputedIndicator = {
   async compute(db, scope) {
     const code = await unitCodeAt(db, scope);
     if (code === null) return notInForce();
-    const total: Counts = { households: 0, registered: 0, recognized: 0 };
-    for (const row of (await countsByBranch(db, scope)).values()) {
-      total.households += row.households;
-      total.registered += row.registered;
-      total.recognized += row.recognized;
-    }
-    return toValue(total, code, scope);
+    return toValue(sum((await countsByBranch(db, scope)).values()), code, scope);
   },
   async computeByChild(db, scope) {
     const counts = await countsByBranch(db, scope);
-    return byChild(db, scope, counts, (row, child) =>
-      toValue(row ?? { households: 0, registered: 0, recognized: 0 }, child.code, scope),
-    );
+    return byChild(db, scope, counts, (row, child) => toValue(row ?? sum([]), child.code, scope));
+  },
+  async computeWithChildren(db, scope) {
+    const code = await unitCodeAt(db, scope);
+    if (code === null) return { total: notInForce(), children: new Map() };
+    const counts = await countsByBranch(db, scope);
+    return {
+      total: toValue(sum(counts.values()), code, scope),
+      children: await byChild(db, scope, counts, (row, child) => toValue(row ?? sum([]), child.code, scope)),
+    };
   },
 };

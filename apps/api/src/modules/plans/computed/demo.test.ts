@@ -90,6 +90,10 @@ describe('computed indicators on the demo district (Bắc Từ Liêm, 2021)', ()
       for (const key of computedSources) {
         const indicator = computedIndicators[key];
         const byWard = await indicator.computeByChild(t.db, scope);
+        expect(await indicator.computeWithChildren(t.db, scope)).toEqual({
+          total: await indicator.compute(t.db, scope),
+          children: byWard,
+        });
         expect(byWard.size).toBe(wards);
         for (const [unitId, computed] of byWard) {
           expect(computed, `${key} ${unitId}`).toEqual(await indicator.compute(t.db, { ...scope, unitId }));

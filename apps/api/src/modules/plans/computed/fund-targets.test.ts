@@ -183,6 +183,11 @@ describe('fund targets achieved', () => {
     ];
     for (const { unit, year, periodEnd, children } of cases) {
       const byChild = await fundTargets.computeByChild(t.db, { unitId: unit.unitId, year, periodEnd });
+      const scope = { unitId: unit.unitId, year, periodEnd };
+      expect(await fundTargets.computeWithChildren(t.db, scope)).toEqual({
+        total: await fundTargets.compute(t.db, scope),
+        children: byChild,
+      });
       expect([...byChild.keys()].sort()).toEqual(children.map((child) => child.unitId).sort());
       for (const child of children) {
         expect(byChild.get(child.unitId), `${child.code} ${periodEnd}`).toEqual(

@@ -57,17 +57,15 @@ function toValue(achievement: Achievement, unitCode: string, scope: ComputeScope
 }
 
 /** Targets and money of the units asked (the root, or its children), from three set-based queries. */
-async function achievements(db: Db, scope: ComputeScope, of: 'root' | 'children') {
+async function achievements(db: Db, scope: ComputeScope, of: 'root' | 'children' | 'both') {
   const from = `${scope.year}-01-01`;
   const [tree, targets] = await Promise.all([
     subtreeWithParents(db, scope.unitId, scope.periodEnd),
     campaignTargetsIn(db, { unitId: scope.unitId, from, to: scope.periodEnd }),
   ]);
   const heldBy = targetResolver(tree, targets);
-  const units =
-    of === 'root'
-      ? [scope.unitId]
-      : tree.filter((unit) => unit.parentUnitId === scope.unitId).map((u) => u.unitId);
+  const children = tree.filter((unit) => unit.parentUnitId === scope.unitId).map((unit) => unit.unitId);
+  const units = of === 'root' ? [scope.unitId] : of === 'children' ? children : [scope.unitId, ...children];
   const held = new Map(units.map((unitId) => [unitId, heldBy(unitId)]));
   const campaignIds = [...new Set([...held.values()].flat().map((row) => row.campaignId))];
   const raised = await raisedByBranchAndCampaign(db, {
@@ -79,7 +77,7 @@ async function achievements(db: Db, scope: ComputeScope, of: 'root' | 'children'
   for (const [unitId, campaigns] of held) {
     const counted = new Set(campaigns.map((row) => row.campaignId));
     const money = raised
-      .filter((row) => (of === 'root' || row.branch === unitId) && counted.has(row.campaignId))
+      .filter((row) => (unitId === scope.unitId || row.branch === unitId) && counted.has(row.campaignId))
       .reduce((sum, row) => sum + row.raised, 0);
     result.set(unitId, {
       raised: money,
@@ -107,5 +105,14 @@ export const fundTargets: ComputedIndicator = {
   async computeByChild(db, scope) {
     const children = await achievements(db, scope, 'children');
     return byChild(db, scope, children, (row, child) => toValue(row ?? nothing, child.code, scope));
+  },
+  async computeWithChildren(db, scope) {
+    const code = await unitCodeAt(db, scope);
+    if (code === null) return { total: notInForce(), children: new Map() };
+    const both = await achievements(db, scope, 'both');
+    return {
+      total: toValue(both.get(scope.unitId) ?? nothing, code, scope),
+      children: await byChild(db, scope, both, (row, child) => toValue(row ?? nothing, child.code, scope)),
+    };
   },
 };

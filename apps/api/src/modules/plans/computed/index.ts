@@ -7,7 +7,7 @@ import { selfGoverningTeams } from './self-governing-teams';
 import { tetGiftCoverage } from './tet-gift-coverage';
 import type { ComputedIndicator } from './types';
 
-export type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
+export type { ComputedIndicator, ComputedValue, ComputedWithChildren, ComputeScope } from './types';
 
 /** The computed sources of indicators: a plan names one by key; the engine calls it. */
 export const computedIndicators: Record<ComputedSource, ComputedIndicator> = {

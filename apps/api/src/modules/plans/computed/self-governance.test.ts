@@ -150,6 +150,11 @@ describe('self-governance indicators', () => {
     for (const { unit, year, periodEnd, children } of cases) {
       for (const [indicator] of indicators) {
         const byChild = await indicator.computeByChild(t.db, { unitId: unit.unitId, year, periodEnd });
+        const scope = { unitId: unit.unitId, year, periodEnd };
+        expect(await indicator.computeWithChildren(t.db, scope)).toEqual({
+          total: await indicator.compute(t.db, scope),
+          children: byChild,
+        });
         expect([...byChild.keys()].sort()).toEqual(children.map((child) => child.unitId).sort());
         for (const child of children) {
           expect(byChild.get(child.unitId), `${indicator.key} ${child.code} ${periodEnd}`).toEqual(

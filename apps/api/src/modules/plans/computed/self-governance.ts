@@ -44,5 +44,16 @@ export function selfGovernanceIndicator(options: {
       const { children } = await sumFiguresByChild(db, scope.unitId, scope.periodEnd);
       return byChild(db, scope, children, (figures, child) => toValue(figures ?? none, child.code, scope));
     },
+    async computeWithChildren(db, scope) {
+      const code = await unitCodeAt(db, scope);
+      if (code === null) return { total: notInForce(), children: new Map() };
+      const { total, children } = await sumFiguresByChild(db, scope.unitId, scope.periodEnd);
+      return {
+        total: toValue(total, code, scope),
+        children: await byChild(db, scope, children, (figures, child) =>
+          toValue(figures ?? none, child.code, scope),
+        ),
+      };
+    },
   };
 }

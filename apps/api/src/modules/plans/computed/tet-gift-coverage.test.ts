@@ -193,6 +193,11 @@ describe('Tết-gift coverage', () => {
     ];
     for (const { unit, year, periodEnd, children } of cases) {
       const byChild = await tetGiftCoverage.computeByChild(t.db, { unitId: unit.unitId, year, periodEnd });
+      const scope = { unitId: unit.unitId, year, periodEnd };
+      expect(await tetGiftCoverage.computeWithChildren(t.db, scope)).toEqual({
+        total: await tetGiftCoverage.compute(t.db, scope),
+        children: byChild,
+      });
       expect([...byChild.keys()].sort()).toEqual(children.map((child) => child.unitId).sort());
       for (const child of children) {
         expect(byChild.get(child.unitId), `${child.code} ${periodEnd}`).toEqual(

@@ -18,6 +18,14 @@ const none: TetCoverage = {
   nearPoorSupported: 0,
 };
 
+const sum = (rows: Iterable<TetCoverage>): TetCoverage => {
+  const total = { ...none };
+  for (const row of rows) {
+    for (const key of Object.keys(total) as Array<keyof TetCoverage>) total[key] += row[key];
+  }
+  return total;
+};
+
 function toValue(coverage: TetCoverage, unitCode: string, scope: ComputeScope): ComputedValue {
   const { eligible, supported, ...detail } = coverage;
   return {
@@ -75,14 +83,19 @@ export const tetGiftCoverage: ComputedIndicator = {
   async compute(db, scope) {
     const code = await unitCodeAt(db, scope);
     if (code === null) return notInForce();
-    const total = { ...none };
-    for (const row of (await coverageByBranch(db, scope)).values()) {
-      for (const key of Object.keys(total) as Array<keyof TetCoverage>) total[key] += row[key];
-    }
-    return toValue(total, code, scope);
+    return toValue(sum((await coverageByBranch(db, scope)).values()), code, scope);
   },
   async computeByChild(db, scope) {
     const coverage = await coverageByBranch(db, scope);
     return byChild(db, scope, coverage, (row, child) => toValue(row ?? none, child.code, scope));
+  },
+  async computeWithChildren(db, scope) {
+    const code = await unitCodeAt(db, scope);
+    if (code === null) return { total: notInForce(), children: new Map() };
+    const coverage = await coverageByBranch(db, scope);
+    return {
+      total: toValue(sum(coverage.values()), code, scope),
+      children: await byChild(db, scope, coverage, (row, child) => toValue(row ?? none, child.code, scope)),
+    };
   },
 };

@@ -27,4 +27,8 @@ export type ComputedIndicator = {
   compute(db: Db, scope: ComputeScope): Promise<ComputedValue>;
   /** The same for each child of the unit (tree of periodEnd), in one pass. */
   computeByChild(db: Db, scope: ComputeScope): Promise<Map<string, ComputedValue>>;
+  /** Both from the same queries: what an evaluation of a unit with its children needs. */
+  computeWithChildren(db: Db, scope: ComputeScope): Promise<ComputedWithChildren>;
 };
+
+export type ComputedWithChildren = { total: ComputedValue; children: Map<string, ComputedValue> };
