@@ -123,6 +123,7 @@ export async function buildApp({
       await api.register(publicRoutes);
       await api.register(fundFiguresRoutes);
       await api.register(plansRoutes);
+      await api.register((await import('./modules/reports/reports.routes')).reportsRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
