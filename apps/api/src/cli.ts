@@ -39,6 +39,7 @@ registerAccountsCommands(program);
 registerHouseholdsCommands(program);
 registerTeamsCommands(program);
 registerLedgerCommands(program);
+(await import('./modules/reports/reports.cli')).registerReportCommands(program);
 
 program.addOption(new Option('--no-color', 'không tô màu / no colours').hideHelp());
 
