@@ -121,10 +121,8 @@ export async function evaluatePlan({
     let childValues: Map<string, number | null>;
     if (definition.sourceType === 'computed' && definition.computedKey) {
       const source = computedIndicators[definition.computedKey as ComputedSource];
-      const [whole, byChild] = await Promise.all([
-        source.compute(db, scope),
-        source.computeByChild(db, scope),
-      ]);
+      // One pass gives the unit's value and its children's.
+      const { total: whole, children: byChild } = await source.computeWithChildren(db, scope);
       value = whole.value;
       numerator = whole.numerator;
       denominator = whole.denominator;
