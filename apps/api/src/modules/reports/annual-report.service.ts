@@ -52,7 +52,8 @@ export function roughMoney(dong: number): string {
     const millions = Math.floor(dong / 1_000_000);
     return `${dong > millions * 1_000_000 ? 'hơn ' : ''}${formatNumber(millions)} triệu đồng`;
   }
-  return formatMoney(dong);
+  // -0 from a sum of credits reads "0 đồng".
+  return formatMoney(dong === 0 ? 0 : dong);
 }
 
 type KeyedFigure = { key: string; label: string; value: string };
@@ -129,7 +130,7 @@ function campaignFigures(money: MoneyFigures): KeyedFigure[] {
   for (const campaign of money.campaigns) {
     if (campaign.fundKind === 'poor' && campaign.items.length === 0) continue;
     const key = `campaign:${campaign.code}`;
-    const name = `Cuộc vận động "${campaign.name}"`;
+    const name = campaign.name;
     figures.push({
       key: `${key}:cash`,
       label: `${name}: tiền mặt tiếp nhận`,
@@ -232,17 +233,22 @@ function defaultParagraphs(
   unitName: string,
   figures: YearFigures,
 ): string[] {
-  const list = (rows: KeyedFigure[]) =>
-    rows.map((row) => `${row.label.toLocaleLowerCase('vi')} ${row.value}`).join('; ');
+  const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+  const list = (rows: KeyedFigure[]) => rows.map((row) => `${lowerFirst(row.label)} ${row.value}`).join('; ');
+  // One sentence per campaign: its figures' labels are "<campaign name>: <part>".
+  const byCampaign = new Map<string, string[]>();
+  for (const row of figures.campaigns) {
+    const cut = row.label.lastIndexOf(': ');
+    const name = row.label.slice(0, cut);
+    byCampaign.set(name, [...(byCampaign.get(name) ?? []), `${row.label.slice(cut + 2)} ${row.value}`]);
+  }
   switch (key) {
     case 'self_governance':
       return [`Năm ${year}, trên địa bàn ${unitName}: ${list(figures.selfGovernance)}.`];
     case 'funds':
       return [`Năm ${year}, ${list(figures.funds)}.`];
     case 'campaigns':
-      return figures.campaigns.length > 0
-        ? [`Kết quả các cuộc vận động năm ${year}: ${list(figures.campaigns)}.`]
-        : [];
+      return [...byCampaign].map(([name, parts]) => `${name}: ${parts.join('; ')}.`);
     case 'register':
       return [`Đến ngày 31/12/${year}: ${list(figures.register)}.`];
     case 'next_year':
