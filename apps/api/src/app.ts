@@ -32,6 +32,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { householdImportRoutes } from './modules/households/households-import.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { statsRoutes } from './modules/teams/stats.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -123,7 +124,7 @@ export async function buildApp({
       await api.register(publicRoutes);
       await api.register(fundFiguresRoutes);
       await api.register(plansRoutes);
-      await api.register((await import('./modules/reports/reports.routes')).reportsRoutes);
+      await api.register(reportsRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

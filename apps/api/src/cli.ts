@@ -3,6 +3,7 @@ import { loadConfig } from './lib/config';
 import { registerAccountsCommands } from './modules/accounts/accounts.cli';
 import { registerLedgerCommands } from './modules/funds/ledger.cli';
 import { registerHouseholdsCommands } from './modules/households/households.cli';
+import { registerReportCommands } from './modules/reports/reports.cli';
 import { registerTeamsCommands } from './modules/teams/teams.cli';
 import { registerUnitsCommands } from './modules/units/units.cli';
 import { openConfiguredDatabase, startServer } from './server';
@@ -39,7 +40,7 @@ registerAccountsCommands(program);
 registerHouseholdsCommands(program);
 registerTeamsCommands(program);
 registerLedgerCommands(program);
-(await import('./modules/reports/reports.cli')).registerReportCommands(program);
+registerReportCommands(program);
 
 program.addOption(new Option('--no-color', 'không tô màu / no colours').hideHelp());
 
