@@ -100,7 +100,15 @@ describe('login and sessions', () => {
           unitValidTo: null,
         },
       ],
-      actions: ['read', 'units.write', 'audit.read', 'households.write', 'teams.write', 'persons.reveal'],
+      actions: [
+        'read',
+        'units.write',
+        'audit.read',
+        'plans.write',
+        'households.write',
+        'teams.write',
+        'persons.reveal',
+      ],
     });
     const header = String(response.headers['set-cookie']);
     expect(header).toMatch(/^doanket_session=[\w-]{40,};/);
