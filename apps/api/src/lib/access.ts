@@ -1,4 +1,11 @@
-import { type Action, type Actor, authorize, isSystemAdmin, type UnitInTree } from '@doanket/domain';
+import {
+  type Action,
+  type Actor,
+  authorize,
+  isSystemAdmin,
+  type MessageKey,
+  type UnitInTree,
+} from '@doanket/domain';
 import type { Db } from '../db/client';
 import { findAllTimeAncestors, findUnitInTree } from '../modules/units/units.repository';
 import { AppError, forbidden, notFound } from './app-error';
@@ -28,6 +35,19 @@ export async function authorizeUnit(
   // What one may not even read is not shown to exist; a write out of scope is refused.
   if (readActions.has(action) && !authorize(actor, 'read', unit)) throw notFound('unit.not_found');
   throw forbidden();
+}
+
+/**
+ * Awaits a check and, when it answers 404 (out of reading scope), answers the resource's own 404
+ * instead, so a hidden fund, campaign or donation reads as missing in its own words.
+ */
+export async function hiddenAs<T>(key: MessageKey, check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw notFound(key);
+    throw error;
+  }
 }
 
 /** The whole country: only a nationally granted role may act without a unit. */

@@ -11,7 +11,8 @@ import {
   todayInVietnam,
 } from '@doanket/domain';
 import type { Db } from '../../db/client';
-import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
+import { hiddenAs } from '../../lib/access';
+import { badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import { findAllTimeAncestors } from '../units/units.repository';
@@ -246,12 +247,10 @@ async function lineFor(db: Db, ctx: RequestContext, lineId: string) {
   const line = await bankRepo.findLine(db, lineId);
   const account = line ? await bankRepo.findBankAccount(db, line.bankAccountId) : null;
   if (!line || !account) throw notFound('bank.line_not_found');
-  try {
-    return { line, fund: await findFundFor(db, ctx, account.fundId, 'ledger.post') };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound('bank.line_not_found');
-    throw error;
-  }
+  return {
+    line,
+    fund: await hiddenAs('bank.line_not_found', findFundFor(db, ctx, account.fundId, 'ledger.post')),
+  };
 }
 
 /**

@@ -8,8 +8,8 @@ import {
   todayInVietnam,
 } from '@doanket/domain';
 import type { Db } from '../../db/client';
-import { authorizeUnit, requireActor } from '../../lib/access';
-import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
+import { authorizeUnit, hiddenAs, requireActor } from '../../lib/access';
+import { badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import {
@@ -35,12 +35,7 @@ const percentOf = (raised: number, target: number | null) =>
 export async function findCampaignFor(db: Db, ctx: RequestContext, campaignId: string, action: Action) {
   const campaign = await fundsRepo.findCampaign(db, campaignId);
   if (!campaign) throw notFound('campaigns.not_found');
-  try {
-    await authorizeUnit(db, ctx, action, campaign.unitId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound('campaigns.not_found');
-    throw error;
-  }
+  await hiddenAs('campaigns.not_found', authorizeUnit(db, ctx, action, campaign.unitId));
   return campaign;
 }
 

@@ -20,7 +20,7 @@ import {
 } from '@doanket/domain';
 import type { Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { requireActor } from '../../lib/access';
+import { hiddenAs, requireActor } from '../../lib/access';
 import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
@@ -290,12 +290,7 @@ export async function listDonations({ db, ctx, query }: Options<{ query: ListDon
 async function loadDonation(db: Db, ctx: RequestContext, id: string, action: 'read' | 'ledger.post') {
   const donation = await repo.findDonation(db, id);
   if (!donation) throw notFound('donations.not_found');
-  try {
-    await findFundFor(db, ctx, donation.fundId, 'read');
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound('donations.not_found');
-    throw error;
-  }
+  await hiddenAs('donations.not_found', findFundFor(db, ctx, donation.fundId, 'read'));
   if (action !== 'read') await findFundFor(db, ctx, donation.fundId, action);
   return donation;
 }

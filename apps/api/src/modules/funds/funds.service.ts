@@ -15,8 +15,8 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { authorizeUnit, requireActor } from '../../lib/access';
-import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
+import { authorizeUnit, hiddenAs, requireActor } from '../../lib/access';
+import { badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
 import {
@@ -41,12 +41,7 @@ const fundUnitKinds = new Set(['province', 'district', 'ward']);
 export async function findFundFor(db: Db, ctx: RequestContext, fundId: string, action: Action) {
   const fund = await repo.findFund(db, fundId);
   if (!fund) throw notFound('funds.not_found');
-  try {
-    await authorizeUnit(db, ctx, action, fund.unitId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound('funds.not_found');
-    throw error;
-  }
+  await hiddenAs('funds.not_found', authorizeUnit(db, ctx, action, fund.unitId));
   return fund;
 }
 

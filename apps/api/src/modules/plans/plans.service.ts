@@ -16,7 +16,7 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { authorizeUnit, requireActor } from '../../lib/access';
+import { authorizeUnit, hiddenAs, requireActor } from '../../lib/access';
 import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
@@ -428,12 +428,7 @@ export async function enterValue({ db, ctx, id, body }: Options<{ id: string; bo
 export async function evidenceOf({ db, ctx, valueId }: Options<{ valueId: string }>) {
   const value = await repo.findValueWithEvidence(db, valueId);
   if (!value?.evidence) throw notFound('not_found');
-  try {
-    await authorizeUnit(db, ctx, 'read', value.unitId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound('not_found');
-    throw error;
-  }
+  await hiddenAs('not_found', authorizeUnit(db, ctx, 'read', value.unitId));
   return {
     name: value.evidenceName ?? 'minh-chung',
     type: value.evidenceType ?? 'application/octet-stream',

@@ -24,7 +24,7 @@ import {
 } from '@doanket/domain';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { authorizeUnit, requireActor } from '../../lib/access';
+import { authorizeUnit, hiddenAs, requireActor } from '../../lib/access';
 import { AppError, badRequest, conflict, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
@@ -557,12 +557,7 @@ export async function getActivityPhoto({
 }: Options<{ id: string }>): Promise<{ bytes: Buffer; type: string }> {
   const activity = await repo.findActivityPhoto(db, id);
   if (!activity) throw notFound('teams.activity.not_found');
-  try {
-    await findReadableTeam(db, ctx, activity.teamId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound('teams.activity.not_found');
-    throw error;
-  }
+  await hiddenAs('teams.activity.not_found', findReadableTeam(db, ctx, activity.teamId));
   if (!activity.photo || !activity.photoType) throw notFound('teams.photo.not_found');
   return { bytes: activity.photo, type: activity.photoType };
 }
