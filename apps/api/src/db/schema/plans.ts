@@ -157,6 +157,9 @@ export const reportNarratives = pgTable(
       .references(() => units.id),
     year: smallint('year').notNull(),
     number: text('number'),
+    /** The date line's date; none → the default one (10 January of the next year). */
+    documentDate: date('document_date', { mode: 'string' }),
+    signatoryName: text('signatory_name'),
     /** { [section key]: paragraphs } */
     sections: jsonb('sections').$type<Record<string, string[]>>().notNull(),
     updatedBy: uuid('updated_by').references(() => users.id),
