@@ -185,6 +185,13 @@ export const ListHouseholdsQuery = z.object({
   at: IsoDate.optional().meta({ description: 'Ngày xem; mặc định hôm nay' }),
   category: z.string().trim().min(1).max(40).optional(),
   team: Uuid.optional().meta({ description: 'Tổ / nhóm tự quản phụ trách hộ vào ngày `at`' }),
+  culturalYear: z.coerce
+    .number({ error: 'households.year_invalid' })
+    .int({ error: 'households.year_invalid' })
+    .min(1990, { error: 'households.year_invalid' })
+    .max(2100, { error: 'households.year_invalid' })
+    .optional()
+    .meta({ description: 'Chỉ các hộ đã đăng ký gia đình văn hóa của năm này', example: 2021 }),
   q: z
     .string()
     .trim()

@@ -455,6 +455,8 @@ export type HouseholdFilter = {
   at: string;
   category?: string;
   teamId?: string;
+  /** Only households registered as cultural families for this year. */
+  culturalYear?: number;
   /** Folded words that must each occur in the search text. */
   words: readonly string[];
 };
@@ -481,6 +483,10 @@ function listConditions(filter: HouseholdFilter): SQL {
   if (filter.teamId) {
     conditions.push(sql`EXISTS (SELECT 1 FROM team_households th WHERE th.household_id = h.id
       AND th.team_id = ${filter.teamId} AND ${activeOn('th', filter.at)})`);
+  }
+  if (filter.culturalYear !== undefined) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM cultural_family_records cf WHERE cf.household_id = h.id
+      AND cf.year = ${filter.culturalYear} AND cf.registered)`);
   }
   for (const word of filter.words) conditions.push(sql`h.search_text LIKE ${likePattern(word)}`);
   return sql.join(conditions, sql` AND `);
@@ -539,7 +545,8 @@ export async function listHouseholds(
 
 export async function countHouseholds(db: Db, filter: HouseholdFilter): Promise<number> {
   if (filter.groupIds.length === 0) return 0;
-  const needsHousehold = filter.words.length > 0 || filter.category || filter.teamId;
+  const needsHousehold =
+    filter.words.length > 0 || filter.category || filter.teamId || filter.culturalYear !== undefined;
   const rows = await queryRows<{ total: number | string }>(
     db,
     needsHousehold

@@ -679,6 +679,7 @@ export async function resolveFilter(
     at,
     ...(query.category ? { category: query.category } : {}),
     ...(query.team ? { teamId: query.team } : {}),
+    ...(query.culturalYear !== undefined ? { culturalYear: query.culturalYear } : {}),
     words: foldDiacritics(query.q ?? '')
       .split(' ')
       .filter(Boolean),
