@@ -1,6 +1,7 @@
 // Contracts of the year-end report (GET /api/reports/annual) and its editable narrative.
 import { z } from 'zod';
 import { IsoDate, UnitCode } from '../common/schemas';
+import { todayInVietnam } from '../format/date';
 
 export const reportFormats = ['docx', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -27,24 +28,48 @@ export const NarrativeQuery = z.object({ unit: UnitCode, year: ReportYear });
 
 const Paragraph = z.string().trim().min(1).max(5000);
 
-export const SaveNarrativeRequest = z.object({
-  unitCode: UnitCode,
-  year: z.number(yearError).int(yearError).min(2000, yearError).max(2100, yearError),
-  number: z
-    .string()
-    .trim()
-    .max(60)
-    .nullish()
-    .meta({ description: 'Number and symbol, e.g. "Số: 15/BC-MTTQ"' }),
-  date: IsoDate.nullish().meta({ description: 'Date of the date line' }),
-  signatoryName: z.string().trim().max(120).nullish(),
-  sections: z
-    .partialRecord(
-      z.enum(reportSectionKeys, { error: 'reports.section.unknown' }),
-      z.array(Paragraph).max(50),
-    )
-    .default({}),
-});
+/** One line of the document (number, signatory): no line breaks. */
+const singleLine = /^[^\r\n\t]*$/;
+
+export const SaveNarrativeRequest = z
+  .object({
+    unitCode: UnitCode,
+    year: z.number(yearError).int(yearError).min(2000, yearError).max(2100, yearError),
+    number: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(singleLine, { error: 'reports.text.single_line' })
+      .nullish()
+      .meta({ description: 'Number and symbol, e.g. "Số: 15/BC-MTTQ"' }),
+    date: IsoDate.nullish().meta({
+      description: 'Date of the date line: in the report’s year or the next, not after next year',
+    }),
+    signatoryName: z
+      .string()
+      .trim()
+      .max(120)
+      .regex(singleLine, { error: 'reports.text.single_line' })
+      .nullish(),
+    sections: z
+      .partialRecord(
+        z.enum(reportSectionKeys, { error: 'reports.section.unknown' }),
+        z.array(Paragraph).max(50),
+      )
+      .default({}),
+  })
+  .superRefine((value, ctx) => {
+    const latestYear = Number(todayInVietnam().slice(0, 4)) + 1;
+    if (value.year > latestYear) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: 'reports.year.future' });
+    }
+    if (value.date) {
+      const dateYear = Number(value.date.slice(0, 4));
+      if (dateYear < value.year || dateYear > Math.min(value.year + 1, latestYear)) {
+        ctx.addIssue({ code: 'custom', path: ['date'], message: 'reports.date.out_of_range' });
+      }
+    }
+  });
 export type SaveNarrativeRequest = z.infer<typeof SaveNarrativeRequest>;
 
 export const NarrativeResponse = z.object({

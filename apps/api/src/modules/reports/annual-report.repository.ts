@@ -2,13 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 import { reportNarratives } from '../../db/schema/plans';
 
-/**
- * The date line and the signatory are kept beside the paragraphs, under keys no section can take
- * (section keys are lower-case words), so the narrative stays one row per unit and year.
- */
-const DATE_KEY = '@date';
-const SIGNATORY_KEY = '@signatory';
-
 export type NarrativeRow = {
   number: string | null;
   date: string | null;
@@ -23,12 +16,11 @@ export async function findNarrative(db: Db, unitId: string, year: number): Promi
     .from(reportNarratives)
     .where(and(eq(reportNarratives.unitId, unitId), eq(reportNarratives.year, year)));
   if (!row) return null;
-  const { [DATE_KEY]: date, [SIGNATORY_KEY]: signatory, ...sections } = row.sections;
   return {
     number: row.number,
-    date: date?.[0] ?? null,
-    signatoryName: signatory?.[0] ?? null,
-    sections,
+    date: row.documentDate,
+    signatoryName: row.signatoryName,
+    sections: row.sections,
     updatedAt: row.updatedAt,
   };
 }
@@ -45,24 +37,18 @@ export async function upsertNarrative(
     updatedBy: string | null;
   },
 ): Promise<void> {
-  const sections: Record<string, string[]> = { ...row.sections };
-  if (row.date) sections[DATE_KEY] = [row.date];
-  if (row.signatoryName) sections[SIGNATORY_KEY] = [row.signatoryName];
   const values = {
-    unitId: row.unitId,
-    year: row.year,
     number: row.number,
-    sections,
+    documentDate: row.date,
+    signatoryName: row.signatoryName,
+    sections: row.sections,
     updatedBy: row.updatedBy,
     updatedAt: new Date(),
   };
   await db
     .insert(reportNarratives)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [reportNarratives.unitId, reportNarratives.year],
-      set: { number: values.number, sections, updatedBy: values.updatedBy, updatedAt: values.updatedAt },
-    });
+    .values({ unitId: row.unitId, year: row.year, ...values })
+    .onConflictDoUpdate({ target: [reportNarratives.unitId, reportNarratives.year], set: values });
 }
 
 /** Whether a unit code was ever in the tree (to tell an unknown unit from one not existing that year). */

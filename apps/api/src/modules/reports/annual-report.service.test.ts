@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { todayInVietnam } from '@doanket/domain';
 import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { queryRows } from '../../db/client';
+import { migrationsFolder, queryRows } from '../../db/client';
 import { createSealer } from '../../lib/crypto';
 import { seedDemo } from '../../seed/demo';
 
@@ -203,5 +206,138 @@ describe('the year-end report of the demo district for 2021', () => {
       cookie: btl,
     });
     expect(narrative.json().sections.funds.join(' ')).not.toContain('Không được lưu.');
+  });
+});
+
+describe('the date line and the signatory of the narrative', () => {
+  const narrativeRow = async () =>
+    (
+      await queryRows<{ document_date: string | null; signatory_name: string | null; keys: string[] }>(
+        t.db,
+        sql`SELECT document_date::text AS document_date, signatory_name,
+                   ARRAY(SELECT jsonb_object_keys(sections)) AS keys
+            FROM report_narratives n JOIN unit_versions v ON v.unit_id = n.unit_id
+            WHERE v.code = '021' AND n.year = 2021 LIMIT 1`,
+      )
+    )[0];
+  const auditCount = async () =>
+    (
+      await queryRows<{ n: number }>(
+        t.db,
+        sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'report_narrative'`,
+      )
+    )[0]?.n ?? 0;
+  const save = (payload: Record<string, unknown>) =>
+    t.call('PUT', '/api/reports/annual/narrative', {
+      cookie: btl,
+      payload: { unitCode: '021', year: 2021, ...payload },
+    });
+
+  it('are saved in their own columns, read back and printed on the document', async () => {
+    const audits = await auditCount();
+    const saved = await save({
+      date: '2022-01-14',
+      signatoryName: 'Trần Thị Ký',
+      sections: { funds: ['Quỹ được vận động công khai, minh bạch.'] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ saved: true, date: '2022-01-14', signatoryName: 'Trần Thị Ký' });
+    expect(Object.keys(saved.json())).toEqual([
+      'unitCode',
+      'unitName',
+      'year',
+      'saved',
+      'number',
+      'date',
+      'signatoryName',
+      'sections',
+      'updatedAt',
+    ]);
+    const row = await narrativeRow();
+    expect(row).toMatchObject({ document_date: '2022-01-14', signatory_name: 'Trần Thị Ký' });
+    expect(row?.keys).toEqual(['funds']);
+    expect(await auditCount()).toBe(audits + 1);
+    const [audit] = await queryRows<{ after: Record<string, unknown> }>(
+      t.db,
+      sql`SELECT after FROM audit_events WHERE entity_type = 'report_narrative' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.after).toMatchObject({ date: '2022-01-14', signatory: true, signatoryChanged: true });
+    expect(JSON.stringify(audit?.after)).not.toContain('Trần Thị Ký');
+
+    const text = docxText((await report('docx')).rawPayload);
+    expect(text).toContain('Bắc Từ Liêm, ngày 14 tháng 01 năm 2022');
+    expect(text).toContain('Trần Thị Ký');
+    const pdf = (await pdfText((await report('pdf')).rawPayload)).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Bắc Từ Liêm, ngày 14 tháng 01 năm 2022');
+    expect(pdf).toContain('Trần Thị Ký');
+
+    // Emptied, they go back to the defaults.
+    const cleared = await save({ date: null, signatoryName: '  ', sections: {} });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ date: '2022-01-10', signatoryName: '' });
+    expect(await narrativeRow()).toMatchObject({ document_date: null, signatory_name: null });
+  });
+
+  it('move out of the sections of a narrative saved before the columns existed', async () => {
+    await save({ date: null, signatoryName: null, sections: {} });
+    await t.db.execute(
+      sql`UPDATE report_narratives n SET sections = jsonb_build_object(
+            'funds', jsonb_build_array('Đoạn cũ.'), '@date', jsonb_build_array('2022-01-12'),
+            '@signatory', jsonb_build_array('Lê Văn Cũ'))
+          FROM unit_versions v WHERE v.unit_id = n.unit_id AND v.code = '021' AND n.year = 2021`,
+    );
+    const migration = readFileSync(
+      path.join(migrationsFolder, '20261130094655_report_narrative_columns.sql'),
+      'utf8',
+    );
+    const move = migration.split('--> statement-breakpoint').at(-1)!;
+    expect(move).toContain('UPDATE "report_narratives"');
+    await t.db.execute(sql.raw(move));
+    const row = await narrativeRow();
+    expect(row).toMatchObject({ document_date: '2022-01-12', signatory_name: 'Lê Văn Cũ' });
+    expect(row?.keys).toEqual(['funds']);
+    const read = await t.call('GET', '/api/reports/annual/narrative?unit=021&year=2021', { cookie: btl });
+    expect(read.json()).toMatchObject({ date: '2022-01-12', signatoryName: 'Lê Văn Cũ' });
+    expect(read.json().sections.funds).toEqual(['Đoạn cũ.']);
+  });
+
+  it('refuse a bad date, a year after next year and texts too long, with field errors, saving nothing', async () => {
+    const stored = await save({
+      date: '2022-01-11',
+      signatoryName: 'Phạm Văn Đúng',
+      sections: { funds: ['Đoạn đã lưu.'] },
+    });
+    expect(stored.statusCode, stored.body).toBe(200);
+    const before = await narrativeRow();
+    const audits = await auditCount();
+    const nextYear = Number(todayInVietnam().slice(0, 4)) + 1;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ date: 'ngày 10/01/2022' }, 'date'],
+      [{ date: '2022-02-30' }, 'date'],
+      [{ date: '2020-12-31' }, 'date'],
+      [{ date: '2023-01-10' }, 'date'],
+      [{ year: nextYear + 1 }, 'year'],
+      [{ year: nextYear + 1, date: `${nextYear + 1}-01-10` }, 'year'],
+      [{ signatoryName: 'Nguyễn '.repeat(20) }, 'signatoryName'],
+      [{ signatoryName: 'Nguyễn Văn\nHai Dòng' }, 'signatoryName'],
+      [{ number: `Số: ${'1'.repeat(60)}/BC-MTTQ` }, 'number'],
+      [{ sections: { funds: ['x'.repeat(5001)] } }, 'sections.funds.0'],
+      [{ sections: { funds: Array.from({ length: 51 }, () => 'Đoạn.') } }, 'sections.funds'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await save({ sections: { funds: ['Không được lưu.'] }, ...payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      const fields = response.json().fields as Array<{ path: string; message: string; messageEn: string }>;
+      const error = fields.find((row) => row.path === field);
+      expect(error, `${JSON.stringify(payload)} → ${response.body}`).toBeDefined();
+      expect(error?.message).toBeTruthy();
+      expect(error?.messageEn).toBeTruthy();
+      expect(error?.message).not.toBe(error?.messageEn);
+    }
+    expect(await narrativeRow()).toEqual(before);
+    expect(await auditCount()).toBe(audits);
+    const read = await t.call('GET', '/api/reports/annual/narrative?unit=021&year=2021', { cookie: btl });
+    expect(read.json()).toMatchObject({ date: '2022-01-11', signatoryName: 'Phạm Văn Đúng' });
+    expect(read.json().sections.funds).toEqual(['Đoạn đã lưu.']);
   });
 });

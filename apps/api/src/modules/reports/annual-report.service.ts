@@ -25,6 +25,7 @@ import * as plansRepo from '../plans/plans.repository';
 import { findUnitOfYear, targetViewOf, yearEnd } from '../plans/plans.service';
 import { countHouseholds, sumFigures } from '../teams/stats.repository';
 import { findAllTimeAncestors } from '../units/units.repository';
+import type { NarrativeRow } from './annual-report.repository';
 import * as repo from './annual-report.repository';
 import type { AnnualReportInput } from './annual-report-layout';
 
@@ -435,29 +436,39 @@ export async function getNarrative(db: Db, ctx: RequestContext, options: { unitC
 /** Saves the text of the report (never a figure), audited in the same transaction. */
 export async function saveNarrative(db: Db, ctx: RequestContext, body: SaveNarrativeRequest) {
   const version = await reportUnit(db, ctx, body.unitCode, body.year, 'plans.write');
+  // An emptied field goes back to its default (the number's blanks, the default date, no name).
+  const textOrNull = (value: string | null | undefined) => (value ? value : null);
   await db.transaction(async (tx) => {
     const before = await repo.findNarrative(tx, version.unitId, body.year);
     const row = {
       unitId: version.unitId,
       year: body.year,
-      number: body.number ?? null,
+      number: textOrNull(body.number),
       date: body.date ?? null,
-      signatoryName: body.signatoryName ?? null,
+      signatoryName: textOrNull(body.signatoryName),
       sections: Object.fromEntries(
         Object.entries(body.sections).filter(([, value]) => value !== undefined),
       ) as Record<string, string[]>,
       updatedBy: ctx.actor?.userId ?? null,
     };
     await repo.upsertNarrative(tx, row);
+    // The signatory is a person: the audit says whether the name was set or changed, not the name.
+    const summary = (narrative: Pick<NarrativeRow, 'number' | 'date' | 'signatoryName' | 'sections'>) => ({
+      number: narrative.number,
+      date: narrative.date,
+      signatory: narrative.signatoryName !== null,
+      sections: Object.keys(narrative.sections),
+    });
     await recordAudit(tx, ctx, {
       action: before ? 'update' : 'create',
       entityType: 'report_narrative',
       entityId: `${version.unitId}:${body.year}`,
       unitId: version.unitId,
-      before: before
-        ? { number: before.number, date: before.date, sections: Object.keys(before.sections) }
-        : null,
-      after: { number: row.number, date: row.date, sections: Object.keys(row.sections) },
+      before: before ? summary(before) : null,
+      after: {
+        ...summary(row),
+        ...(before ? { signatoryChanged: before.signatoryName !== row.signatoryName } : {}),
+      },
     });
   });
 }
