@@ -439,6 +439,9 @@ export const distributions = pgTable(
   (table) => [
     unique('distributions_once_key').on(table.programId, table.householdId, table.repeatNo),
     index('distributions_program_ward_idx').on(table.programId, table.wardUnitId),
+    // What a household received, and what a payment entry paid (its reversal takes them back).
+    index('distributions_household_idx').on(table.householdId),
+    index('distributions_entry_idx').on(table.entryId),
     check('distributions_status_check', sql`${table.status} IN ('planned', 'paid', 'confirmed')`),
     check('distributions_amount_check', sql`${table.amount} >= 0`),
   ],

@@ -104,32 +104,3 @@ export async function countHouseholds(
   }
   return counts;
 }
-
-/**
- * Recomputes the dated changes of the figures from the records (the functions of migrations
- * team_figures and household_figures) and tells how many rows were wrong before.
- */
-export async function rebuildFigures(db: Db): Promise<{ teamRows: number; householdRows: number }> {
-  await db.execute(sql`CREATE TEMP TABLE before_team_figures ON COMMIT DROP AS
-    SELECT unit_id, kind, measure, other_unit_id, day, delta FROM team_figure_deltas WHERE delta <> 0`);
-  await db.execute(sql`CREATE TEMP TABLE before_household_figures ON COMMIT DROP AS
-    SELECT unit_id, category, day, delta FROM household_figure_deltas WHERE delta <> 0`);
-  await db.execute(sql`SELECT team_figure_deltas_rebuild(), household_figure_deltas_rebuild()`);
-  const [row] = await queryRows<{ team_rows: number; household_rows: number }>(
-    db,
-    sql`SELECT
-      (SELECT count(*)::int FROM (
-        (SELECT * FROM before_team_figures
-          EXCEPT SELECT unit_id, kind, measure, other_unit_id, day, delta FROM team_figure_deltas WHERE delta <> 0)
-        UNION ALL
-        (SELECT unit_id, kind, measure, other_unit_id, day, delta FROM team_figure_deltas WHERE delta <> 0
-          EXCEPT SELECT * FROM before_team_figures)) x) AS team_rows,
-      (SELECT count(*)::int FROM (
-        (SELECT * FROM before_household_figures
-          EXCEPT SELECT unit_id, category, day, delta FROM household_figure_deltas WHERE delta <> 0)
-        UNION ALL
-        (SELECT unit_id, category, day, delta FROM household_figure_deltas WHERE delta <> 0
-          EXCEPT SELECT * FROM before_household_figures)) x) AS household_rows`,
-  );
-  return { teamRows: row!.team_rows, householdRows: row!.household_rows };
-}

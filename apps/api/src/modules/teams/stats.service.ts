@@ -5,6 +5,7 @@ import {
   todayInVietnam,
 } from '@doanket/domain';
 import type { Db } from '../../db/client';
+import { type KeptFigureSet, rebuildKeptFigures } from '../../db/kept-figures';
 import { authorizeUnit } from '../../lib/access';
 import { notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
@@ -85,20 +86,21 @@ export async function getSelfGovernanceBreakdown({
 class CheckOnly extends Error {}
 
 /**
- * Recomputes the figures kept per unit from the records, or (apply false) only tells how many rows
- * differ; a recomputation that changed something is audited.
+ * Recomputes the figures kept per unit from the records (db/kept-figures.ts: self-governance,
+ * households, cultural families, Tết gifts), or (apply false) only tells how many rows differ per
+ * set; a recomputation that changed something is audited.
  */
 export async function rebuildFigures({
   db,
   ctx,
   apply,
-}: Options<{ apply: boolean }>): Promise<{ teamRows: number; householdRows: number }> {
-  let result = { teamRows: 0, householdRows: 0 };
+}: Options<{ apply: boolean }>): Promise<Record<KeptFigureSet, number>> {
+  let result = {} as Record<KeptFigureSet, number>;
   try {
     await db.transaction(async (tx) => {
-      result = await repo.rebuildFigures(tx);
+      result = await rebuildKeptFigures(tx);
       if (!apply) throw new CheckOnly();
-      if (result.teamRows + result.householdRows > 0) {
+      if (Object.values(result).some((rows) => rows > 0)) {
         await recordAudit(tx, ctx, {
           action: 'update',
           entityType: 'self_governance_figures',

@@ -4,19 +4,21 @@ import { systemContext } from '../../lib/context';
 import { openConfiguredDatabase } from '../../server';
 import { rebuildFigures } from './stats.service';
 
-/** `doanket figures check|rebuild`: the self-governance and household figures kept per unit. */
+/** `doanket figures check|rebuild`: the figures kept per unit (self-governance, households, cultural families, Tết gifts). */
 export function registerTeamsCommands(program: Command): void {
   const figures = program
     .command('figures')
-    .description('Số liệu tự quản và hộ gia đình theo ngày / self-governance and household figures by date');
+    .description(
+      'Số liệu lưu sẵn theo ngày: tự quản, hộ gia đình, gia đình văn hóa, quà Tết / figures kept by date: self-governance, households, cultural families, Tết gifts',
+    );
 
   const run = async (apply: boolean) => {
     const database = await openConfiguredDatabase(loadConfig());
     try {
       const result = await rebuildFigures({ db: database.db, ctx: systemContext(), apply });
-      const wrong = result.teamRows + result.householdRows;
+      const wrong = Object.values(result).reduce((total, rows) => total + rows, 0);
       console.log(
-        `Sai lệch so với hồ sơ / rows differing from the records: ${result.teamRows} (tổ, nhóm / teams), ${result.householdRows} (hộ / households)` +
+        `Sai lệch so với hồ sơ / rows differing from the records: ${result.teams} (tổ, nhóm / teams), ${result.households} (hộ / households), ${result.culturalFamilies} (gia đình văn hóa / cultural families), ${result.tetGifts} (quà Tết / Tết gifts)` +
           (apply && wrong > 0 ? ' — đã tính lại / recomputed' : ''),
       );
       if (!apply && wrong > 0) process.exitCode = 1;

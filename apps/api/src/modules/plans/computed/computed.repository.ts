@@ -8,7 +8,6 @@ import { subtreeBranchesAt } from '../../units/units.repository';
 // the unit itself for its own rows), so a unit and all its children cost the same.
 
 const uuids = (ids: readonly string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
-const texts = (values: readonly string[]) => sql`string_to_array(${values.join(',')}, ',')::text[]`;
 
 export type SubtreeUnit = { unitId: string; parentUnitId: string | null; branch: string; kind: UnitKind };
 
@@ -38,9 +37,11 @@ export async function subtreeWithParents(db: Db, unitId: string, at: string): Pr
 // --- Cultural families -----------------------------------------------------------------------
 
 /**
- * Households placed on the date in the given units (the subtree, listed first so that the planner
- * knows how many) whose cultural-family record of the year says registered, and of them recognised,
- * per branch. The households themselves come from the kept figures (stats.repository countHouseholds).
+ * Households placed on the date in the given units (the subtree) whose cultural-family record of the
+ * year says registered, and of them recognised, per branch: the sums up to the date of the dated
+ * changes the triggers of migration `cultural_family_figures` keep per residential group, so the
+ * whole city adds up a few thousand rows instead of reading two million households. The households
+ * themselves come from the kept figures too (stats.repository countHouseholds).
  */
 export async function registeredCulturalFamilies(
   db: Db,
@@ -49,14 +50,13 @@ export async function registeredCulturalFamilies(
   if (options.units.length === 0) return new Map();
   const rows = await queryRows<{ branch: string; registered: number | string; recognized: number | string }>(
     db,
-    sql`SELECT s.branch::text AS branch, count(*)::int AS registered,
-        count(*) FILTER (WHERE r.recognized)::int AS recognized
+    sql`SELECT s.branch::text AS branch,
+        coalesce(sum(f.delta) FILTER (WHERE f.measure = 'registered'), 0)::int AS registered,
+        coalesce(sum(f.delta) FILTER (WHERE f.measure = 'recognized'), 0)::int AS recognized
       FROM unnest(${uuids(options.units.map((unit) => unit.unitId))}, ${uuids(options.units.map((unit) => unit.branch))})
         AS s(unit_id, branch)
-      JOIN household_placements p ON p.group_unit_id = s.unit_id
-        AND p.valid_from <= ${options.at}::date AND (p.valid_to IS NULL OR p.valid_to > ${options.at}::date)
-      JOIN cultural_family_records r ON r.household_id = p.household_id AND r.year = ${options.year}
-      WHERE r.registered
+      JOIN cultural_family_figure_deltas f ON f.unit_id = s.unit_id
+      WHERE f.year = ${options.year} AND f.day <= ${options.at}::date
       GROUP BY s.branch`,
   );
   return new Map(
@@ -125,7 +125,10 @@ export async function raisedByBranchAndCampaign(
 
 // --- Tết gifts -------------------------------------------------------------------------------
 
-/** Built-in codes of policy families (a committee's own codes are read from household_category_kinds). */
+/**
+ * Built-in codes of policy families. The kept Tết-gift figures (migration `tet_gift_figures`, SQL
+ * function tet_gift_policy_category) know the same list, and a committee's own kinds of that group.
+ */
 export const policyFamilyCodes = builtInCategories
   .filter((category) => isPolicyFamily(category.code))
   .map((category) => category.code);
@@ -155,62 +158,53 @@ export type TetCoverage = {
 
 /**
  * For units each taken on its own date: the households placed in them that day holding a
- * policy-family or near-poor category then, and of them those who received a paid or confirmed
- * distribution, whose payment stands, of a Tết-gift programme starting within [from, to], paid by `to`.
- * Counted per branch; a household holding several such categories counts once.
+ * policy-family or near-poor category then (a household holding several counts once), and of them
+ * those paid, by `to`, a distribution that stands of a Tết-gift programme starting in `year`; per
+ * branch. These are sums of the dated changes the triggers of migration `tet_gift_figures` keep per
+ * residential group (year 0 rows: the households; year Y rows: those supported, by day paid).
  */
 export async function tetCoverageByBranch(
   db: Db,
   options: {
     units: ReadonlyArray<{ unitId: string; branch: string; day: string }>;
-    from: string;
+    year: number;
     to: string;
   },
 ): Promise<Map<string, TetCoverage>> {
   if (options.units.length === 0) return new Map();
   const column = <K extends 'unitId' | 'branch' | 'day'>(key: K) => options.units.map((unit) => unit[key]);
-  const rows = await queryRows<Record<keyof TetCoverage, number | string> & { branch: string }>(
+  const rows = await queryRows<{
+    branch: string;
+    measure: string;
+    supported: boolean;
+    households: number | string;
+  }>(
     db,
-    sql`WITH placed AS (
-        SELECT s.branch, s.day, p.household_id
-        FROM unnest(${uuids(column('unitId'))}, ${uuids(column('branch'))},
-          string_to_array(${column('day').join(',')}, ',')::date[]) AS s(unit_id, branch, day)
-        JOIN household_placements p ON p.group_unit_id = s.unit_id
-          AND p.valid_from <= s.day AND (p.valid_to IS NULL OR p.valid_to > s.day)
-      ), eligible AS (
-        SELECT d.branch, d.household_id, bool_or(c.category <> 'near_poor') AS is_policy,
-          bool_or(c.category = 'near_poor') AS is_near_poor
-        FROM placed d JOIN household_categories c ON c.household_id = d.household_id
-        WHERE (c.category = ANY(${texts(['near_poor', ...policyFamilyCodes])})
-            OR c.category IN (SELECT code FROM household_category_kinds WHERE group_code = 'policy_family'))
-          AND c.valid_from <= d.day AND (c.valid_to IS NULL OR c.valid_to > d.day)
-        GROUP BY d.branch, d.household_id
-      ), supported AS (
-        SELECT DISTINCT x.household_id FROM support_programs g JOIN distributions x ON x.program_id = g.id
-        WHERE g.kind = 'tet_gift' AND g.period_from BETWEEN ${options.from}::date AND ${options.to}::date
-          AND x.household_id IN (SELECT household_id FROM eligible)
-          AND x.status IN ('paid', 'confirmed') AND x.entry_id IS NOT NULL AND x.paid_on <= ${options.to}::date
-          AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = x.entry_id)
-      )
-      SELECT e.branch::text AS branch, count(*)::int AS eligible, count(s.household_id)::int AS supported,
-        count(*) FILTER (WHERE e.is_policy)::int AS policy,
-        count(s.household_id) FILTER (WHERE e.is_policy)::int AS "policySupported",
-        count(*) FILTER (WHERE e.is_near_poor)::int AS "nearPoor",
-        count(s.household_id) FILTER (WHERE e.is_near_poor)::int AS "nearPoorSupported"
-      FROM eligible e LEFT JOIN supported s ON s.household_id = e.household_id
-      GROUP BY e.branch`,
+    sql`SELECT s.branch::text AS branch, f.measure, f.year <> 0 AS supported, sum(f.delta)::int AS households
+      FROM unnest(${uuids(column('unitId'))}, ${uuids(column('branch'))},
+        string_to_array(${column('day').join(',')}, ',')::date[]) AS s(unit_id, branch, day)
+      JOIN tet_gift_figure_deltas f ON f.unit_id = s.unit_id AND f.day <= s.day
+        AND (f.year = 0 OR (f.year = ${options.year} AND f.paid_on <= ${options.to}::date))
+      GROUP BY s.branch, f.measure, f.year <> 0`,
   );
-  return new Map(
-    rows.map((row) => [
-      row.branch,
-      {
-        eligible: Number(row.eligible),
-        supported: Number(row.supported),
-        policy: Number(row.policy),
-        policySupported: Number(row.policySupported),
-        nearPoor: Number(row.nearPoor),
-        nearPoorSupported: Number(row.nearPoorSupported),
-      },
-    ]),
-  );
+  const fields: Record<string, [keyof TetCoverage, keyof TetCoverage]> = {
+    eligible: ['eligible', 'supported'],
+    policy: ['policy', 'policySupported'],
+    near_poor: ['nearPoor', 'nearPoorSupported'],
+  };
+  const coverage = new Map<string, TetCoverage>();
+  for (const row of rows) {
+    const found = coverage.get(row.branch) ?? {
+      eligible: 0,
+      supported: 0,
+      policy: 0,
+      policySupported: 0,
+      nearPoor: 0,
+      nearPoorSupported: 0,
+    };
+    const pair = fields[row.measure];
+    if (pair) found[pair[row.supported ? 1 : 0]] += Number(row.households);
+    coverage.set(row.branch, found);
+  }
+  return coverage;
 }

@@ -1,14 +1,20 @@
+import { householdCategories, isPolicyFamily } from '@doanket/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltUnit, buildStandingCommittee, buildTreasurer, login } from '../../../../test/factories';
 import { type BuiltFund, buildFund, postIncome } from '../../../../test/fund-factories';
 import { createTestApp, type TestApp } from '../../../../test/harness';
+import { churnRegister, keptFiguresDiffering } from '../../../../test/kept-figures';
 import { buildReformedPlace, type ReformedPlace } from '../../../../test/plan-factories';
 import { buildHousehold, type CategorySpell } from '../../../../test/program-factories';
+import { queryRows } from '../../../db/client';
 import { householdCategoryKinds } from '../../../db/schema/index';
 import { systemContext } from '../../../lib/context';
 import { reverseEntry } from '../../funds/ledger.service';
 import { tetGiftCoverage } from './tet-gift-coverage';
 
+const KEPT_TABLE = 'tet_gift_figure_deltas';
+const KEPT_SET = 'tetGifts';
 let t: TestApp;
 let place: ReformedPlace;
 let serial = 0;
@@ -205,5 +211,31 @@ describe('Tết-gift coverage', () => {
         );
       }
     }
+  });
+
+  it('takes as policy families the categories the domain does, and a committee’s own of that group', async () => {
+    const policy = async (code: string) =>
+      (
+        await queryRows<{ policy: boolean }>(t.db, sql`SELECT tet_gift_policy_category(${code}) AS policy`)
+      )[0]!.policy;
+    for (const category of householdCategories) {
+      expect(await policy(category.code), category.code).toBe(isPolicyFamily(category.code));
+    }
+    expect(await policy('policy_custom')).toBe(true);
+  });
+
+  it('are kept by the database through every kind of change, equal to a recomputation from the records', async () => {
+    const none = { teams: 0, households: 0, culturalFamilies: 0, tetGifts: 0 };
+    expect(await keptFiguresDiffering(t.db)).toEqual(none);
+    const kept = () =>
+      queryRows(t.db, sql`SELECT * FROM ${sql.raw(KEPT_TABLE)} WHERE delta <> 0 ORDER BY 1, 2, 3, 4, 5`);
+    const before = await kept();
+    await churnRegister(t.db);
+    expect(await kept()).not.toEqual(before);
+    expect(await keptFiguresDiffering(t.db)).toEqual(none);
+    // and a figure changed behind the triggers' back is told.
+    await t.db.execute(sql`UPDATE ${sql.raw(KEPT_TABLE)} SET delta = delta + 1
+      WHERE ctid = (SELECT ctid FROM ${sql.raw(KEPT_TABLE)} WHERE delta <> 0 LIMIT 1)`);
+    expect((await keptFiguresDiffering(t.db))[KEPT_SET]).toBeGreaterThan(0);
   });
 });

@@ -71,7 +71,7 @@ async function coverageByBranch(db: Db, scope: ComputeScope): Promise<Map<string
     branch: unit.branch,
     day: dayOf(unit.unitId) ?? scope.periodEnd,
   }));
-  return tetCoverageByBranch(db, { units, from, to: scope.periodEnd });
+  return tetCoverageByBranch(db, { units, year: scope.year, to: scope.periodEnd });
 }
 
 export const tetGiftCoverage: ComputedIndicator = {
