@@ -23,6 +23,7 @@ import { PublicCampaignPage } from '../features/public/PublicCampaignPage';
 import { PublicEntryPage } from '../features/public/PublicEntryPage';
 import { PublicFundPage } from '../features/public/PublicFundPage';
 import { PublicIndexPage } from '../features/public/PublicIndexPage';
+import { AnnualReportPage } from '../features/reports/AnnualReportPage';
 import { StatsPage } from '../features/stats/StatsPage';
 import { isTeamLeaderOnly } from '../features/teams/landing';
 import { MyTeamPage } from '../features/teams/MyTeamPage';
@@ -101,6 +102,8 @@ export function App() {
         <Route path="programs/:id" element={<ProgramPage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="reports" element={<AnnualReportPage />} />
+        <Route path="reports/annual" element={<AnnualReportPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   ClusterOutlined,
   DollarOutlined,
+  FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   MenuOutlined,
@@ -73,6 +74,11 @@ export function AppLayout() {
       key: '/plans',
       icon: <AimOutlined />,
       label: <span data-testid="nav-plans">{t('plans.nav')}</span>,
+    },
+    {
+      key: '/reports',
+      icon: <FileTextOutlined />,
+      label: <span data-testid="nav-reports">{t('reports.nav')}</span>,
     },
     {
       key: '/stats',

@@ -59,17 +59,11 @@ const badResponse = {
   messageEn: 'The server answered in an unexpected shape',
 };
 
-async function request<S extends z.ZodType | null>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<S extends z.ZodType ? z.output<S> : undefined> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(method: string, path: string, options: RequestOptions, accept: string) {
+  const headers: Record<string, string> = { accept };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    return await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
@@ -80,23 +74,56 @@ async function request<S extends z.ZodType | null>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, networkError);
   }
-  const text = await response.text();
-  let json: unknown = null;
-  if (text) {
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The ApiError of a failed answer, from its JSON error body when it has one. */
+function failure(path: string, status: number, json: unknown): ApiError {
+  if (status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.();
+  const body = ErrorResponse.safeParse(json);
+  return new ApiError(status, body.success ? body.data : { ...badResponse, code: `http_${status}` });
+}
+
+/** The file name of a `content-disposition: attachment; filename="…"` header, if any. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
     try {
-      json = JSON.parse(text);
+      return decodeURIComponent(encoded[1].trim());
     } catch {
-      json = null;
+      // Fall through to the plain name.
     }
   }
-  if (!response.ok) {
-    if (response.status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.();
-    const body = ErrorResponse.safeParse(json);
-    throw new ApiError(
-      response.status,
-      body.success ? body.data : { ...badResponse, code: `http_${response.status}` },
-    );
-  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || null;
+}
+
+export type ApiFile = { blob: Blob; fileName: string | null };
+
+async function requestFile(path: string, options: RequestOptions = {}): Promise<ApiFile> {
+  const response = await send('GET', path, options, '*/*');
+  if (!response.ok) throw failure(path, response.status, parseJson(await response.text()));
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+}
+
+async function request<S extends z.ZodType | null>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<S extends z.ZodType ? z.output<S> : undefined> {
+  const response = await send(method, path, options, 'application/json');
+  const json = parseJson(await response.text());
+  if (!response.ok) throw failure(path, response.status, json);
   if (schema === null) return undefined as never;
   const parsed = (schema as z.ZodType).safeParse(json);
   if (!parsed.success) {
@@ -112,8 +139,12 @@ export const api = {
     request('GET', path, schema, options),
   post: <S extends z.ZodType | null>(path: string, schema: S, body?: unknown, options?: RequestOptions) =>
     request('POST', path, schema, { ...options, body: body ?? {} }),
+  put: <S extends z.ZodType | null>(path: string, schema: S, body: unknown, options?: RequestOptions) =>
+    request('PUT', path, schema, { ...options, body }),
   patch: <S extends z.ZodType | null>(path: string, schema: S, body: unknown, options?: RequestOptions) =>
     request('PATCH', path, schema, { ...options, body }),
   delete: <S extends z.ZodType | null>(path: string, schema: S, options?: RequestOptions) =>
     request('DELETE', path, schema, options),
+  /** A file the API makes (a document, a workbook): its bytes and the name the server gives it. */
+  file: (path: string, options?: RequestOptions) => requestFile(path, options),
 };

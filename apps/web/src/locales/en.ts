@@ -4,6 +4,7 @@ import { fundsEn } from './funds.en';
 import { plansEn } from './plans.en';
 import { programsEn } from './programs.en';
 import { publicEn } from './public.en';
+import { reportsEn } from './reports.en';
 import type { MessageKey } from './vi';
 
 /** English texts; the same keys as vi.ts (checked by the compiler and by locales.test.ts). */
@@ -530,4 +531,5 @@ export const en: Record<MessageKey, string> = {
   ...publicEn,
   ...figuresEn,
   ...plansEn,
+  ...reportsEn,
 };

@@ -4,6 +4,7 @@ import { fundsVi } from './funds.vi';
 import { plansVi } from './plans.vi';
 import { programsVi } from './programs.vi';
 import { publicVi } from './public.vi';
+import { reportsVi } from './reports.vi';
 
 /** Vietnamese texts of the web app; the source of truth for the keys (en.ts must match). */
 export const vi = {
@@ -528,6 +529,7 @@ export const vi = {
   ...publicVi,
   ...figuresVi,
   ...plansVi,
+  ...reportsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloseOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatNumber } from '@doanket/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../lib/i18n';
 import { useAppHref, useAsOf } from '../../lib/url-state';
 import { canDo, useMe } from '../auth/use-me';
+import { yearParam } from '../reports/drill-filters';
 import { teamsQuery } from '../teams/teams.api';
 import { CreateHouseholdModal } from './HouseholdForms';
 import { categoryColor, categoryLabel, foldedSearch } from './household-labels';
@@ -32,6 +33,7 @@ export function HouseholdsPage() {
   const [params, setParams] = useSearchParams();
   const category = params.get('category');
   const team = params.get('team');
+  const culturalYear = yearParam(params.get('culturalYear'));
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = pageSizes.includes(Number(params.get('size'))) ? Number(params.get('size')) : 50;
@@ -51,7 +53,7 @@ export function HouseholdsPage() {
       return next;
     });
 
-  const filter: HouseholdFilter = { unit: unit ?? '', at, category, team, q: q || null };
+  const filter: HouseholdFilter = { unit: unit ?? '', at, category, team, culturalYear, q: q || null };
   const list = useQuery({ ...householdsQuery(filter, page, pageSize), enabled: Boolean(unit) });
   const kinds = useQuery(categoryKindsQuery);
   const teams = useQuery({ ...teamsQuery({ unit: unit ?? '', at }), enabled: Boolean(unit) });
@@ -144,6 +146,22 @@ export function HouseholdsPage() {
           </Button>
         </Col>
       </Row>
+      {culturalYear !== null ? (
+        <Space wrap style={{ marginBottom: 12 }} data-testid="households-drill-filters">
+          <Tag
+            color="green"
+            closable
+            closeIcon={<CloseOutlined aria-label={t('reports.filter.remove')} />}
+            onClose={(event) => {
+              event.preventDefault();
+              setFilter({ culturalYear: null });
+            }}
+            data-testid="households-filter-cultural-year"
+          >
+            {t('reports.filter.culturalYear', { year: String(culturalYear) })}
+          </Tag>
+        </Space>
+      ) : null}
       {list.error ? <ErrorAlert error={list.error} /> : null}
       <Table<HouseholdListItem>
         rowKey="id"

@@ -38,6 +38,8 @@ export type HouseholdFilter = {
   at: string;
   category?: string | null;
   team?: string | null;
+  /** Only the households registered as cultural families for this year (a dashboard drill-down). */
+  culturalYear?: number | null;
   q?: string | null;
 };
 

@@ -1,3 +1,4 @@
+import { FileTextOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -15,10 +16,11 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showApiFieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
+import { annualReportHref } from '../reports/narrative-form';
 import { PlanDashboard } from './PlanDashboard';
 import {
   evaluationQuery,
@@ -259,18 +261,21 @@ export function PlanPage() {
       <Card
         title={<span data-testid="plan-title">{detail.title}</span>}
         extra={
-          detail.canManage ? (
-            <Space wrap>
-              {hasManual ? (
-                <Button type="primary" onClick={() => setDialog('value')} data-testid="value-form-open">
-                  {t('plans.value.button')}
-                </Button>
-              ) : null}
+          <Space wrap>
+            <Link to={annualReportHref(detail.unitCode, detail.year)} data-testid="plan-report-link">
+              <Button icon={<FileTextOutlined />}>{t('reports.openButton')}</Button>
+            </Link>
+            {detail.canManage && hasManual ? (
+              <Button type="primary" onClick={() => setDialog('value')} data-testid="value-form-open">
+                {t('plans.value.button')}
+              </Button>
+            ) : null}
+            {detail.canManage ? (
               <Button onClick={() => setDialog('targets')} data-testid="unit-targets-open">
                 {t('plans.unitTargets.button')}
               </Button>
-            </Space>
-          ) : null
+            ) : null}
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>

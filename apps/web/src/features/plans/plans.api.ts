@@ -3,7 +3,6 @@ import {
   CreatePlanResponse,
   type EnterValueRequest,
   EnterValueResponse,
-  ErrorResponse,
   EvaluationResponse,
   ListIndicatorsResponse,
   ListPlansResponse,
@@ -12,7 +11,7 @@ import {
 } from '@doanket/domain';
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError, api, buildUrl } from '../../lib/api';
+import { api, buildUrl } from '../../lib/api';
 import type { Period } from './dashboard';
 
 export type { CreatePlanRequest, EnterValueRequest, PlanDetail };
@@ -56,33 +55,12 @@ export const evaluationQuery = (id: string, unit: string | null, period: Period)
 export const evidenceHref = (valueId: string) =>
   buildUrl(`/plan-values/${encodeURIComponent(valueId)}/evidence`);
 
-/** PUT is not among the shared helpers: the same JSON-in, checked-JSON-out call with the API's errors. */
-async function put<S extends z.ZodType>(path: string, schema: S, body: unknown): Promise<z.output<S>> {
-  const response = await fetch(buildUrl(path), {
-    method: 'PUT',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    credentials: 'same-origin',
-    body: JSON.stringify(body),
-  });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = ErrorResponse.safeParse(json);
-    throw new ApiError(
-      response.status,
-      error.success
-        ? error.data
-        : { code: `http_${response.status}`, message: 'Lỗi máy chủ', messageEn: 'Server error' },
-    );
-  }
-  return schema.parse(json);
-}
-
 export const plansApi = {
   create: (body: CreatePlanRequest) => api.post('/plans', CreatePlanResponse, body),
   enterValue: (id: string, body: EnterValueRequest) =>
     api.post(planPath(id, '/values'), EnterValueResponse, body),
   setUnitTargets: (id: string, body: { unitCode: string; targets: UnitTargetInput[] }) =>
-    put(planPath(id, '/targets'), SetUnitTargetsResponse, body),
+    api.put(planPath(id, '/targets'), SetUnitTargetsResponse, body),
 };
 
 /** Reads a chosen file as a data URL, the form the API takes evidence in. */

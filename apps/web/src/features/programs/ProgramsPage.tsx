@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { type CreateProgramInput, formatMoney } from '@doanket/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -13,13 +13,15 @@ import {
   Modal,
   Row,
   Select,
+  Space,
   Switch,
   Table,
+  Tag,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateFormat, formatDate, fromDayjs, toDayjs } from '../../lib/dates';
 import { showApiFieldErrors } from '../../lib/forms';
@@ -28,6 +30,7 @@ import { useAppHref, useAsOf } from '../../lib/url-state';
 import { canDo, useMe } from '../auth/use-me';
 import { categoryKindsQuery } from '../households/households.api';
 import { usePageUnit } from '../households/use-page-unit';
+import { filterPrograms, oneOf, yearParam } from '../reports/drill-filters';
 import { UnitPicker } from '../units/UnitPicker';
 import { CoverageBar, MoneyInput, ProgramKindTag } from './program-labels';
 import {
@@ -299,6 +302,31 @@ export function ProgramsPage() {
   const screens = Grid.useBreakpoint();
   const [isCreating, setCreating] = useState(false);
   const programs = useQuery({ ...programsQuery(unit ?? '', at), enabled: Boolean(unit) });
+  const [params, setParams] = useSearchParams();
+  const kind = oneOf(params.get('kind'), programKinds);
+  const year = yearParam(params.get('year'));
+  const shown = filterPrograms(programs.data ?? [], { kind, year });
+  const removeFilter = (key: 'kind' | 'year') =>
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      next.delete(key);
+      return next;
+    });
+  const filterTag = (key: 'kind' | 'year', text: string) => (
+    <Tag
+      key={key}
+      color="blue"
+      closable
+      closeIcon={<CloseOutlined aria-label={t('reports.filter.remove')} />}
+      onClose={(event) => {
+        event.preventDefault();
+        removeFilter(key);
+      }}
+      data-testid={`programs-filter-${key}`}
+    >
+      {text}
+    </Tag>
+  );
 
   if (!unit) {
     return (
@@ -325,12 +353,20 @@ export function ProgramsPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('programs.intro')}</Typography.Paragraph>
+      {kind !== null || year !== null ? (
+        <Space wrap style={{ marginBottom: 12 }} data-testid="programs-drill-filters">
+          {kind !== null
+            ? filterTag('kind', t('reports.filter.kind', { kind: t(`program.kind.${kind}`) }))
+            : null}
+          {year !== null ? filterTag('year', t('reports.filter.year', { year: String(year) })) : null}
+        </Space>
+      ) : null}
       {programs.error ? <ErrorAlert error={programs.error} /> : null}
       <Table<ProgramListItem>
         rowKey="id"
         size="middle"
         loading={programs.isFetching}
-        dataSource={programs.data ?? []}
+        dataSource={shown}
         scroll={{ x: screens.md ? 1100 : 600 }}
         data-testid="programs-table"
         locale={{ emptyText: t('programs.empty') }}
