@@ -52,7 +52,8 @@ CREATE FUNCTION tet_gift_figures_move(households uuid[], direction integer) RETU
   INSERT INTO tet_gift_figure_deltas AS d (unit_id, year, paid_on, measure, day, delta)
   SELECT unit_id, year, paid_on, measure, day, sum(delta)::integer FROM (
     SELECT s.unit_id, y.year, y.paid_on, m.measure, e.day, e.sign * direction AS delta
-    FROM tet_gift_spans s
+    FROM unnest(households) h(household_id)
+    JOIN tet_gift_spans s ON s.household_id = h.household_id
     CROSS JOIN LATERAL (
       SELECT 0::smallint AS year, '-infinity'::date AS paid_on
       UNION ALL
@@ -60,7 +61,7 @@ CREATE FUNCTION tet_gift_figures_move(households uuid[], direction integer) RETU
     ) y
     CROSS JOIN LATERAL (VALUES ('eligible', true), ('policy', s.policy), ('near_poor', s.near_poor)) m(measure, holds)
     CROSS JOIN LATERAL (VALUES (s.valid_from, 1), (s.valid_to, -1)) e(day, sign)
-    WHERE s.household_id = ANY(households) AND m.holds AND e.day IS NOT NULL
+    WHERE m.holds AND e.day IS NOT NULL
   ) c
   GROUP BY unit_id, year, paid_on, measure, day
   ORDER BY unit_id, year, paid_on, measure, day
@@ -74,21 +75,20 @@ BEGIN
     RETURN;
   END IF;
   PERFORM tet_gift_figures_move(households, -1);
-  DELETE FROM tet_gift_spans WHERE household_id = ANY(households);
-  DELETE FROM tet_gift_supports WHERE household_id = ANY(households);
+  DELETE FROM tet_gift_spans s USING unnest(households) h(household_id) WHERE s.household_id = h.household_id;
+  DELETE FROM tet_gift_supports s USING unnest(households) h(household_id) WHERE s.household_id = h.household_id;
   INSERT INTO tet_gift_spans (household_id, unit_id, valid_from, valid_to, policy, near_poor)
   WITH cats AS (
     SELECT c.household_id, c.valid_from, coalesce(c.valid_to, 'infinity') AS valid_to,
       c.category <> 'near_poor' AS policy, c.category = 'near_poor' AS near_poor
-    FROM household_categories c
-    WHERE c.household_id = ANY(households)
-      AND (c.category = 'near_poor' OR tet_gift_policy_category(c.category))
+    FROM unnest(households) h(household_id)
+    JOIN household_categories c ON c.household_id = h.household_id
+    WHERE c.category = 'near_poor' OR tet_gift_policy_category(c.category)
   ), pieces AS (
     SELECT p.household_id, p.group_unit_id AS unit_id, greatest(p.valid_from, c.valid_from) AS starts,
       least(coalesce(p.valid_to, 'infinity'), c.valid_to) AS ends, c.policy, c.near_poor
-    FROM household_placements p JOIN cats c ON c.household_id = p.household_id
-    WHERE p.household_id = ANY(households)
-      AND p.valid_from < c.valid_to AND c.valid_from < coalesce(p.valid_to, 'infinity')
+    FROM cats c JOIN household_placements p ON p.household_id = c.household_id
+    WHERE p.valid_from < c.valid_to AND c.valid_from < coalesce(p.valid_to, 'infinity')
   ), bounds AS (
     SELECT household_id, unit_id, starts AS day FROM pieces
     UNION
@@ -105,8 +105,10 @@ BEGIN
   GROUP BY s.household_id, s.unit_id, s.starts, s.ends;
   INSERT INTO tet_gift_supports (household_id, year, paid_on)
   SELECT x.household_id, extract(year FROM g.period_from)::smallint, min(x.paid_on)
-  FROM distributions x JOIN support_programs g ON g.id = x.program_id
-  WHERE x.household_id = ANY(households) AND g.kind = 'tet_gift'
+  FROM unnest(households) h(household_id)
+  JOIN distributions x ON x.household_id = h.household_id
+  JOIN support_programs g ON g.id = x.program_id
+  WHERE g.kind = 'tet_gift'
     AND x.status IN ('paid', 'confirmed') AND x.entry_id IS NOT NULL AND x.paid_on IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = x.entry_id)
   GROUP BY x.household_id, extract(year FROM g.period_from);
