@@ -96,14 +96,16 @@ export async function evaluatePlan({
   const isPeriodOver = todayInVietnam() > periodEnd;
   const scope = { unitId: rootVersion.unitId, year: plan.year, periodEnd };
 
-  const items: EvaluationItem[] = [];
-  for (const item of indicators) {
+  const targetOf = new Map(
+    unitTargets.map((target) => [`${target.planIndicatorId}:${target.unitId}`, target]),
+  );
+  const manualOf = new Map(manual.map((row) => [`${row.planIndicatorId}:${row.unitId}`, row]));
+  // The indicators are independent: on a server database their queries run side by side.
+  const evaluate = async (item: (typeof indicators)[number]): Promise<EvaluationItem> => {
     const definition = item.definition;
     const kind = definition.kind as IndicatorKind;
     const targetFor = (unitId: string): Target => {
-      const own = unitTargets.find(
-        (target) => target.planIndicatorId === item.id && target.unitId === unitId,
-      );
+      const own = targetOf.get(`${item.id}:${unitId}`);
       const base = own ?? item;
       const quarter = period === 'year' ? null : (item.quarterTargets?.[Number(period.slice(1)) - 1] ?? null);
       return {
@@ -131,13 +133,9 @@ export async function evaluatePlan({
         children.map((child) => [child.unitId, byChild.get(child.unitId)?.value ?? null]),
       );
     } else {
-      const ofItem = manual.filter((row) => row.planIndicatorId === item.id);
-      const own = ofItem.find((row) => row.unitId === rootVersion.unitId);
+      const own = manualOf.get(`${item.id}:${rootVersion.unitId}`);
       childValues = new Map(
-        children.map((child) => [
-          child.unitId,
-          ofItem.find((row) => row.unitId === child.unitId)?.value ?? null,
-        ]),
+        children.map((child) => [child.unitId, manualOf.get(`${item.id}:${child.unitId}`)?.value ?? null]),
       );
       value = rollUpManual(kind, own, [...childValues.values()]);
       if (own) {
@@ -149,7 +147,7 @@ export async function evaluatePlan({
         };
       }
     }
-    items.push({
+    return {
       key: definition.key,
       name: definition.name,
       target: targetViewOf(definition, target).text,
@@ -172,8 +170,9 @@ export async function evaluatePlan({
           status: evaluateStatus(kind, targetFor(child.unitId), childValue, isPeriodOver),
         };
       }),
-    });
-  }
+    };
+  };
+  const items = await Promise.all(indicators.map(evaluate));
   return {
     unitCode: rootVersion.code,
     unitName: rootVersion.name,
