@@ -62,6 +62,29 @@ test('the standing committee drills from a figure to the households and download
   await expect(page).not.toHaveURL(/culturalYear=/);
   await expect(tag).toHaveCount(0);
 
+  // The Tết-gift figure opens the year's Tết programmes; the fund figure the campaigns with their targets.
+  await page.goto(`/plans/${id}?unit=${district}&at=${at}`);
+  await matrix.getByTestId(`dashboard-cell-${district}-tet_gift_coverage`).click();
+  await records.getByTestId('dashboard-drill-link').click();
+  await expect(page).toHaveURL(/\/programs\?.*kind=tet_gift.*year=2021/);
+  await expect(page.getByTestId('programs-filter-kind')).toContainText('Quà Tết');
+  await expect(page.getByTestId('programs-filter-year')).toContainText('2021');
+  const programs = page.getByTestId('programs-table').locator('[data-testid^="program-row-"]');
+  await expect(programs.first()).toBeVisible();
+  for (const code of await programs.evaluateAll((rows) => rows.map((row) => row.dataset.testid ?? ''))) {
+    expect(code).toMatch(/^program-row-TET2021-/);
+  }
+  await page.getByTestId('programs-filter-kind').locator('.ant-tag-close-icon').click();
+  await expect(page.getByTestId('programs-filter-kind')).toHaveCount(0);
+  await expect(page.getByTestId('program-row-NDDK2021-021')).toBeVisible();
+
+  await page.goto(`/plans/${id}?unit=${district}&at=${at}`);
+  await matrix.getByTestId(`dashboard-cell-${district}-fund_targets`).click();
+  await records.getByTestId('dashboard-drill-link').click();
+  await expect(page).toHaveURL(/\/campaigns\?unit=021/);
+  await expect(page.getByText('VNN2021-HN', { exact: false })).toBeVisible();
+  await expect(page.getByText('1.490.000.000 đồng')).toBeVisible();
+
   // From the plan to its year-end report.
   await page.goto(`/plans/${id}?unit=${district}&at=${at}`);
   await page.getByTestId('plan-report-link').click();

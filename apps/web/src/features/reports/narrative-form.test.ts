@@ -58,11 +58,13 @@ describe('narrative form', () => {
     });
   });
 
-  it('takes the year from the URL, else the year before the viewing date', () => {
+  it('takes the year from the URL, else the last year over by the viewing date', () => {
     expect(reportYearOf('2021', '2026-11-30')).toBe(2021);
     expect(reportYearOf(null, '2026-11-30')).toBe(2025);
     expect(reportYearOf('20x1', '2022-03-01')).toBe(2021);
     expect(reportYearOf('1800', '2022-03-01')).toBe(2021);
+    expect(reportYearOf(null, '2021-12-31')).toBe(2021);
+    expect(reportYearOf(null, '2021-12-30')).toBe(2020);
   });
 
   it('links to the report of a unit and a year as of the year’s end', () => {

@@ -56,13 +56,14 @@ export function toSaveRequest(unitCode: string, year: number, values: NarrativeV
 }
 
 /**
- * The report's year from the URL: `?year=` when valid, else the last full year before the viewing
- * date (a year-end report is written once the year is over).
+ * The report's year from the URL: `?year=` when valid, else the latest year whose last day is on or
+ * before the viewing date (a year-end report is written once the year is over).
  */
 export function reportYearOf(raw: string | null, at: string): number {
   const year = Number(raw);
   if (raw && Number.isInteger(year) && year >= 2000 && year <= 2100) return year;
-  return Number(at.slice(0, 4)) - 1;
+  const atYear = Number(at.slice(0, 4));
+  return at.slice(5) === '12-31' ? atYear : atYear - 1;
 }
 
 /** The report page of a unit and a year, viewed on the year's last day so the unit is the one of that year. */
