@@ -29,6 +29,7 @@ async function bytesOf(download: Download): Promise<Buffer> {
 
 test('the standing committee drills from a figure to the households and downloads the year-end report with its own words', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(150_000);
   await login(page, 'btl');
@@ -128,4 +129,15 @@ test('the standing committee drills from a figure to the households and download
   expect(pdfBytes.length).toBeGreaterThan(10 * 1024);
   expect(pdfBytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
   await expect(page.getByTestId('report-download-error')).toHaveCount(0);
+
+  // The district's treasurer reads the saved words but may not change them.
+  const treasurerContext = await browser.newContext();
+  const treasurer = await treasurerContext.newPage();
+  await login(treasurer, 'ketoan');
+  await treasurer.goto(`/reports/annual?unit=${district}&year=2021&at=${at}`);
+  await expect(treasurer.getByTestId('report-section-next_year')).toHaveValue(paragraph);
+  await expect(treasurer.getByTestId('report-section-next_year')).toBeDisabled();
+  await expect(treasurer.getByTestId('report-read-only')).toBeVisible();
+  await expect(treasurer.getByTestId('report-save')).toHaveCount(0);
+  await treasurerContext.close();
 });

@@ -26,8 +26,10 @@ import { useI18n } from '../../lib/i18n';
 import { useAsOf } from '../../lib/url-state';
 import { canDo, useMe } from '../auth/use-me';
 import { usePageUnit } from '../households/use-page-unit';
+import { unitDetailQuery } from '../units/units.api';
 import {
   fallbackFileName,
+  mayWriteReport,
   type NarrativeValues,
   reportYearOf,
   toFormValues,
@@ -209,7 +211,13 @@ export function AnnualReportPage() {
   const [params, setParams] = useSearchParams();
   const year = reportYearOf(params.get('year'), at);
   const narrative = useQuery({ ...narrativeQuery(unit ?? '', year), enabled: Boolean(unit) });
-  const canEdit = canDo(me, 'plans.write');
+  // The unit in the tree of the report's year, to tell whether the person may write its report.
+  const unitDetail = useQuery({
+    ...unitDetailQuery(unit ?? '', `${year}-12-31`),
+    enabled: Boolean(unit) && canDo(me, 'plans.write'),
+  });
+  const canEdit =
+    canDo(me, 'plans.write') && Boolean(unitDetail.data && mayWriteReport(me.grants, unitDetail.data));
   const lastYear = Number(at.slice(0, 4));
   const years = Array.from({ length: Math.max(1, lastYear - 2014) }, (_, index) => lastYear - index);
   if (!years.includes(year)) years.push(year);
@@ -267,7 +275,9 @@ export function AnnualReportPage() {
               {t('reports.savedAt', { time: formatDateTime(data.updatedAt) })}
             </Typography.Text>
           ) : null}
-          {!canEdit ? <Alert type="warning" showIcon title={t('reports.readOnly')} /> : null}
+          {data && !canEdit && !unitDetail.isLoading ? (
+            <Alert type="warning" showIcon title={t('reports.readOnly')} data-testid="report-read-only" />
+          ) : null}
           {data ? <Downloads unit={data.unitCode} year={year} /> : null}
         </Space>
       </Card>

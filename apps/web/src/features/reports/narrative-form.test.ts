@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   annualReportHref,
   fallbackFileName,
+  mayWriteReport,
   paragraphsToText,
   reportYearOf,
   textToParagraphs,
@@ -70,5 +71,26 @@ describe('narrative form', () => {
   it('links to the report of a unit and a year as of the year’s end', () => {
     expect(annualReportHref('021', 2021)).toBe('/reports/annual?unit=021&year=2021&at=2021-12-31');
     expect(fallbackFileName('021', 2021, 'pdf')).toBe('bao-cao-tong-ket-021-2021.pdf');
+  });
+
+  it('lets edit the report those the API lets save it', () => {
+    const district = { code: '021', kind: 'district' as const, path: [{ code: '01' }, { code: '021' }] };
+    const ward = {
+      code: '00610',
+      kind: 'ward' as const,
+      path: [{ code: '01' }, { code: '021' }, { code: '00610' }],
+    };
+    const may = (role: Parameters<typeof mayWriteReport>[0][number]['role'], unitCode: string | null) => ({
+      district: mayWriteReport([{ role, unitCode }], district),
+      ward: mayWriteReport([{ role, unitCode }], ward),
+    });
+    expect(may('system_admin', null)).toEqual({ district: true, ward: true });
+    expect(may('standing_committee', '021')).toEqual({ district: true, ward: true });
+    expect(may('standing_committee', '00610')).toEqual({ district: false, ward: true });
+    expect(may('officer', '00610')).toEqual({ district: false, ward: true });
+    expect(may('officer', '021')).toEqual({ district: true, ward: false });
+    expect(may('treasurer', '021')).toEqual({ district: false, ward: false });
+    expect(may('viewer', '01')).toEqual({ district: false, ward: false });
+    expect(mayWriteReport([], district)).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
-import { type ReportFormat, type ReportSectionKey, reportSectionKeys } from '@doanket/domain';
+import {
+  authorize,
+  type ReportFormat,
+  type ReportSectionKey,
+  type Role,
+  reportSectionKeys,
+  type UnitKind,
+} from '@doanket/domain';
 
 /** A section's paragraphs as one text to edit: paragraphs apart by an empty line. */
 export const paragraphsToText = (paragraphs: readonly string[]): string => paragraphs.join('\n\n');
@@ -75,3 +82,24 @@ export function annualReportHref(unitCode: string, year: number): string {
 /** A name for a downloaded report when the server names none. */
 export const fallbackFileName = (unitCode: string, year: number, format: ReportFormat) =>
   `bao-cao-tong-ket-${unitCode}-${year}.${format}`;
+
+/**
+ * Whether the signed-in person may save the report of the unit, by the rule the API applies
+ * (plans.write on the unit): the unit's codes on the report's tree stand in for its ids. Only hides
+ * the form; the API decides.
+ */
+export function mayWriteReport(
+  grants: ReadonlyArray<{ role: Role; unitCode: string | null }>,
+  unit: { code: string; kind: UnitKind; path: ReadonlyArray<{ code: string }> },
+): boolean {
+  const above = unit.path.map((step) => step.code).filter((code) => code !== unit.code);
+  return authorize(
+    {
+      userId: '',
+      username: '',
+      grants: grants.map((grant) => ({ role: grant.role, unitId: grant.unitCode })),
+    },
+    'plans.write',
+    { unitId: unit.code, kind: unit.kind, parentIds: above.slice(-1), ancestorIds: above },
+  );
+}
