@@ -8,7 +8,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.year': 'Year',
   'reports.pickUnit': 'Choose a unit in the bar above to see its year-end report.',
   'reports.figuresNote':
-    'The figures (self-governing teams, funds, campaigns, households, results against the targets) are always taken from the data when the file is made; only the report’s text is edited here.',
+    'The tables of figures (self-governing teams, funds, campaigns, households, results against the targets) are always taken from the data when the file is made. Only the text is edited here, and it is kept exactly as saved, numbers written in it included.',
   'reports.defaultsNote':
     'Nothing has been saved for this report yet: the paragraphs below are default sentences written from the current figures.',
   'reports.savedAt': 'Last saved at {time}',
