@@ -4,10 +4,18 @@
  * categories, self-governing teams and groups with members and households in their care, and a
  * year and a half of history (groups closed, households moved to another group, members replaced).
  */
+import { foldDiacritics } from '@doanket/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../apps/api/src/db/client';
 
-export type CityShape = { wards: number; households: number };
+export type CityShape = {
+  wards: number;
+  households: number;
+  /** Code of the province, and the start of its wards' codes (letters, default 'SG'): several cities in one database. */
+  code?: string;
+  /** Default 'Thành phố Mô Phỏng'. */
+  name?: string;
+};
 
 export type City = {
   provinceCode: string;
@@ -38,16 +46,19 @@ export async function generateCity(
   progress: (step: string) => void = () => {},
 ): Promise<City> {
   const run = (query: ReturnType<typeof sql>) => db.execute(query);
+  const code = shape.code ?? 'SG';
+  if (!/^[A-Z]{2,4}$/.test(code)) throw new RangeError(`not a city code: ${code}`);
+  const name = shape.name ?? 'Thành phố Mô Phỏng';
   await run(sql`DROP TABLE IF EXISTS sg_city, sg_wards, sg_groups, sg_households, sg_sizes, sg_teams`);
   await run(sql`CREATE UNLOGGED TABLE sg_city AS SELECT gen_random_uuid() AS unit_id`);
   await run(sql`INSERT INTO units (id, kind) SELECT unit_id, 'province' FROM sg_city`);
   await run(sql`
     INSERT INTO unit_versions (unit_id, code, name, search_name, kind, subkind, valid_from)
-    SELECT unit_id, 'SG', 'Thành phố Mô Phỏng', 'thanh pho mo phong', 'province', 'thanh_pho_tw', '2008-08-01'
+    SELECT unit_id, ${code}, ${name}, ${foldDiacritics(name)}, 'province', 'thanh_pho_tw', '2008-08-01'
     FROM sg_city`);
   await run(sql`
     CREATE UNLOGGED TABLE sg_wards AS
-    SELECT w, gen_random_uuid() AS unit_id, 'SG' || lpad(w::text, 3, '0') AS code, 10 + (w * 7) % 21 AS group_count
+    SELECT w, gen_random_uuid() AS unit_id, ${code}::text || lpad(w::text, 3, '0') AS code, 10 + (w * 7) % 21 AS group_count
     FROM generate_series(1, ${int(shape.wards)}) w`);
   await run(sql`INSERT INTO units (id, kind) SELECT unit_id, 'ward' FROM sg_wards`);
   await run(sql`
@@ -163,5 +174,5 @@ export async function generateCity(
   const rows = await queryRows<{ code: string }>(db, sql`SELECT code FROM sg_wards ORDER BY w`);
   await run(sql`DROP TABLE sg_city, sg_wards, sg_groups, sg_households, sg_sizes, sg_teams`);
   await run(sql`VACUUM ANALYZE`);
-  return { provinceCode: 'SG', wardCodes: rows.map((row) => row.code), from: FROM, to: TO };
+  return { provinceCode: code, wardCodes: rows.map((row) => row.code), from: FROM, to: TO };
 }
