@@ -160,6 +160,8 @@ export const EvaluationQuery = z.object({
 export const EvaluationItem = z.object({
   key: z.string(),
   name: z.string(),
+  kind: IndicatorKind,
+  unitOfMeasure: z.string().meta({ description: 'e.g. "%", "cuộc", "đồng"' }),
   target: z.string().meta({ description: 'The target as written, e.g. "≥ 97%"' }),
   targetValue: TargetView,
   value: z.number().nullable(),

@@ -150,6 +150,8 @@ export async function evaluatePlan({
     return {
       key: definition.key,
       name: definition.name,
+      kind,
+      unitOfMeasure: definition.unitOfMeasure,
       target: targetViewOf(definition, target).text,
       targetValue: targetViewOf(definition, target),
       value,

@@ -268,6 +268,8 @@ describe('evaluation', () => {
     expect(body).toMatchObject({ unitCode: place.district.code, year: 2021, periodEnd: '2021-12-31' });
     const byKey = new Map(body.items.map((item: { key: string }) => [item.key, item]));
     expect(byKey.get('supervisions')).toMatchObject({
+      kind: 'count',
+      unitOfMeasure: 'cuộc',
       target: '2–3 cuộc',
       value: 4,
       valueText: '4 cuộc',
@@ -291,7 +293,13 @@ describe('evaluation', () => {
       status: 'met',
       evidence: expect.any(Object),
     });
-    expect(byKey.get('fund_targets')).toMatchObject({ source: 'computed', value: 157, status: 'exceeded' });
+    expect(byKey.get('fund_targets')).toMatchObject({
+      kind: 'percentage',
+      unitOfMeasure: '%',
+      source: 'computed',
+      value: 157,
+      status: 'exceeded',
+    });
 
     const ward = await t.call('GET', `/api/plans/${id}/evaluation?unit=${place.ward.code}`, {
       cookie: place.wardOfficer,

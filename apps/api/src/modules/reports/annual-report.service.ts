@@ -276,7 +276,7 @@ async function indicatorRows(db: Db, ctx: RequestContext, code: string, unitId: 
     return {
       target: planItem?.targetNo ?? 0,
       name: item.name,
-      unitOfMeasure: planItem?.definition.unitOfMeasure ?? '',
+      unitOfMeasure: item.unitOfMeasure,
       targetText: item.target,
       value: item.value,
       valueText: item.valueText,

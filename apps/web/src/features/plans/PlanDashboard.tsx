@@ -20,7 +20,6 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import {
   buildMatrix,
-  type IndicatorFormat,
   type MatrixCell,
   type MatrixRow,
   type Period,
@@ -134,20 +133,7 @@ export function PlanDashboard({ plan }: { plan: PlanDetail }) {
   const byQuarter = useQueries({
     queries: quarters.map((quarter) => evaluationQuery(plan.id, unit, quarter)),
   });
-  const formats = useMemo(
-    () =>
-      Object.fromEntries(
-        plan.indicators.map((indicator) => [
-          indicator.key,
-          { kind: indicator.kind, unitOfMeasure: indicator.unitOfMeasure } satisfies IndicatorFormat,
-        ]),
-      ),
-    [plan.indicators],
-  );
-  const matrix = useMemo(
-    () => (evaluation.data ? buildMatrix(evaluation.data, formats) : null),
-    [evaluation.data, formats],
-  );
+  const matrix = useMemo(() => (evaluation.data ? buildMatrix(evaluation.data) : null), [evaluation.data]);
   const quarterData = byQuarter.map((query) => query.data);
   const series = quarterSeries(quarterData);
   const bars = evaluation.data ? percentBars(evaluation.data) : [];

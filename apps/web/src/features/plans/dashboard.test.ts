@@ -5,6 +5,8 @@ import { buildMatrix, percentBars, quarterSeries, statusColor } from './dashboar
 const item = (key: string, overrides: Partial<EvaluationItem> = {}): EvaluationItem => ({
   key,
   name: `Chỉ tiêu ${key}`,
+  kind: 'percentage',
+  unitOfMeasure: '%',
   target: '≥ 97%',
   targetValue: { comparison: 'gte', value: 97, max: null, text: '≥ 97%' },
   value: 98.2,
@@ -22,32 +24,28 @@ const item = (key: string, overrides: Partial<EvaluationItem> = {}): EvaluationI
 
 describe('buildMatrix', () => {
   it('puts the unit first, then the units below, with no data where a unit does not contribute', () => {
-    const matrix = buildMatrix(
-      {
-        unitCode: '021',
-        unitName: 'Quận Bắc Từ Liêm',
-        items: [
-          item('cultural_families', {
-            contributing: [
-              { unitCode: '00595', unitName: 'Phường Thượng Cát', value: 96.5, status: 'missed' },
-              { unitCode: '00598', unitName: 'Phường Liên Mạc', value: 99, status: 'exceeded' },
-            ],
-          }),
-          item('supervisions', {
-            value: null,
-            valueText: '—',
-            percent: null,
-            status: 'no_data',
-            source: 'manual',
-            contributing: [{ unitCode: '00598', unitName: 'Phường Liên Mạc', value: 3, status: 'met' }],
-          }),
-        ],
-      },
-      {
-        cultural_families: { kind: 'percentage', unitOfMeasure: '%' },
-        supervisions: { kind: 'count', unitOfMeasure: 'cuộc' },
-      },
-    );
+    const matrix = buildMatrix({
+      unitCode: '021',
+      unitName: 'Quận Bắc Từ Liêm',
+      items: [
+        item('cultural_families', {
+          contributing: [
+            { unitCode: '00595', unitName: 'Phường Thượng Cát', value: 96.5, status: 'missed' },
+            { unitCode: '00598', unitName: 'Phường Liên Mạc', value: 99, status: 'exceeded' },
+          ],
+        }),
+        item('supervisions', {
+          value: null,
+          valueText: '—',
+          percent: null,
+          status: 'no_data',
+          source: 'manual',
+          kind: 'count',
+          unitOfMeasure: 'cuộc',
+          contributing: [{ unitCode: '00598', unitName: 'Phường Liên Mạc', value: 3, status: 'met' }],
+        }),
+      ],
+    });
     expect(matrix.columns.map((column) => column.key)).toEqual(['cultural_families', 'supervisions']);
     expect(matrix.rows.map((row) => [row.unitCode, row.isSelf])).toEqual([
       ['021', true],

@@ -1,4 +1,4 @@
-import { type EvaluationItem, type IndicatorKind, valueText } from '@doanket/domain';
+import { type EvaluationItem, valueText } from '@doanket/domain';
 
 export type IndicatorStatus = EvaluationItem['status'];
 export type Period = 'year' | 'q1' | 'q2' | 'q3' | 'q4';
@@ -10,9 +10,6 @@ export type Evaluation = {
   unitName: string;
   items: EvaluationItem[];
 };
-
-/** How a value is written: the kind and unit of measure of the plan's indicator. */
-export type IndicatorFormat = { kind: IndicatorKind; unitOfMeasure: string };
 
 export type MatrixCell = { value: number | null; text: string; status: IndicatorStatus };
 export type MatrixRow = {
@@ -44,7 +41,7 @@ export function statusColor(status: IndicatorStatus): { background: string; colo
  * The dashboard's matrix: the unit itself first, then every unit below that contributes to any
  * indicator, in the order they first appear; a unit missing from an indicator has no data there.
  */
-export function buildMatrix(evaluation: Evaluation, formats: Record<string, IndicatorFormat> = {}): Matrix {
+export function buildMatrix(evaluation: Evaluation): Matrix {
   const columns = evaluation.items.map((item) => ({
     key: item.key,
     name: item.name,
@@ -60,7 +57,6 @@ export function buildMatrix(evaluation: Evaluation, formats: Record<string, Indi
   const below = new Map<string, MatrixRow>();
   for (const item of evaluation.items) {
     self.cells[item.key] = { value: item.value, text: item.valueText, status: item.status };
-    const format = formats[item.key];
     for (const unit of item.contributing) {
       let row = below.get(unit.unitCode);
       if (!row) {
@@ -69,7 +65,7 @@ export function buildMatrix(evaluation: Evaluation, formats: Record<string, Indi
       }
       row.cells[item.key] = {
         value: unit.value,
-        text: format ? valueText(format.kind, format.unitOfMeasure, unit.value) : numberOrDash(unit.value),
+        text: valueText(item.kind, item.unitOfMeasure, unit.value),
         status: unit.status,
       };
     }
@@ -81,9 +77,6 @@ export function buildMatrix(evaluation: Evaluation, formats: Record<string, Indi
   }
   return { columns, rows: [self, ...below.values()] };
 }
-
-const numberOrDash = (value: number | null) =>
-  value === null ? '—' : value.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 /** Each indicator's value at the end of Q1…Q4 (null where there is none), from the four quarters' evaluations. */
 export function quarterSeries(
