@@ -8,7 +8,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.year': 'Year',
   'reports.pickUnit': 'Choose a unit in the bar above to see its year-end report.',
   'reports.figuresNote':
-    'The tables of figures (self-governing teams, funds, campaigns, households, results against the targets) are always taken from the data when the file is made. Only the text is edited here, and it is kept exactly as saved, numbers written in it included.',
+    'The tables of figures (self-governing teams, funds, campaigns, households, results against the targets) are always taken from the data when the file is made. Only the text is edited here: a section left as it is keeps the default sentences, always written again from the latest figures; an edited section is kept exactly as saved, numbers written in it included. Empty a section to go back to its default sentences.',
   'reports.defaultsNote':
     'Nothing has been saved for this report yet: the paragraphs below are default sentences written from the current figures.',
   'reports.savedAt': 'Last saved at {time}',

@@ -6,7 +6,7 @@ export const reportsVi = {
   'reports.year': 'Năm báo cáo',
   'reports.pickUnit': 'Chọn đơn vị ở thanh phía trên để xem báo cáo tổng kết.',
   'reports.figuresNote':
-    'Các bảng số liệu (tổ tự quản, quỹ, cuộc vận động, hộ gia đình, kết quả chỉ tiêu) luôn được lấy từ dữ liệu tại thời điểm tạo tệp. Ở đây chỉ sửa phần lời; phần lời được lưu đúng như khi bấm Lưu, kể cả những con số viết trong câu.',
+    'Các bảng số liệu (tổ tự quản, quỹ, cuộc vận động, hộ gia đình, kết quả chỉ tiêu) luôn được lấy từ dữ liệu tại thời điểm tạo tệp. Ở đây chỉ sửa phần lời: đoạn chưa sửa là câu mặc định, luôn được viết lại từ số liệu mới nhất; đoạn đã sửa được lưu đúng như khi bấm Lưu, kể cả những con số viết trong câu. Xóa trắng một đoạn để trở lại câu mặc định.',
   'reports.defaultsNote':
     'Chưa lưu phần lời cho báo cáo này: các đoạn dưới đây là câu mặc định viết từ số liệu hiện có.',
   'reports.savedAt': 'Lưu lần cuối lúc {time}',

@@ -81,6 +81,11 @@ export const NarrativeResponse = z.object({
   date: z.string(),
   signatoryName: z.string(),
   sections: z.record(z.string(), z.array(z.string())),
+  savedSections: z.array(z.string()).meta({
+    description:
+      'Sections holding saved text; the others are the default sentences, written from the figures at each request',
+  }),
+  canEdit: z.boolean().meta({ description: 'Whether the caller may save the narrative' }),
   updatedAt: z.string().nullable(),
 });
 export type NarrativeResponse = z.infer<typeof NarrativeResponse>;

@@ -133,7 +133,12 @@ describe('the year-end report of the demo district for 2021', () => {
   it('keeps the narrative people write, while the figures still come from the data', async () => {
     const before = await t.call('GET', '/api/reports/annual/narrative?unit=021&year=2021', { cookie: btl });
     expect(before.statusCode, before.body).toBe(200);
-    expect(before.json()).toMatchObject({ saved: false, date: '2022-01-10' });
+    expect(before.json()).toMatchObject({
+      saved: false,
+      date: '2022-01-10',
+      savedSections: [],
+      canEdit: true,
+    });
     expect(before.json().sections.self_governance[0]).toContain('183 tổ');
 
     const paragraph = 'Các tổ tự quản đã phát huy tốt vai trò trong phòng, chống dịch tại cộng đồng dân cư.';
@@ -156,6 +161,9 @@ describe('the year-end report of the demo district for 2021', () => {
       number: 'Số: 15/BC-MTTQ',
       signatoryName: 'Nguyễn Văn Thử',
     });
+    expect(saved.json().savedSections.sort()).toEqual(['next_year', 'self_governance']);
+    // A section not sent stays the default sentences, written from the figures.
+    expect(saved.json().sections.funds).toEqual(before.json().sections.funds);
     const audit = await queryRows<{ n: number }>(
       t.db,
       sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'report_narrative'`,
@@ -197,6 +205,13 @@ describe('the year-end report of the demo district for 2021', () => {
       payload: { unitCode: '021', year: 2021, sections: { funds: ['Không được lưu.'] } },
     });
     expect(refused.statusCode).toBe(403);
+    // The district's treasurer reads its report and is told she may not save it.
+    const treasurer = await login(t.app, { id: '', username: 'ketoan', password });
+    const read = await t.call('GET', '/api/reports/annual/narrative?unit=021&year=2021', {
+      cookie: treasurer,
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().canEdit).toBe(false);
     const unknownSection = await t.call('PUT', '/api/reports/annual/narrative', {
       cookie: btl,
       payload: { unitCode: '021', year: 2021, sections: { figures: ['183'] } },
@@ -251,6 +266,8 @@ describe('the date line and the signatory of the narrative', () => {
       'date',
       'signatoryName',
       'sections',
+      'savedSections',
+      'canEdit',
       'updatedAt',
     ]);
     const row = await narrativeRow();

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  authorize,
   type Comparison,
   documentPlaceName,
   formatMoney,
@@ -14,7 +15,7 @@ import {
   todayInVietnam,
 } from '@doanket/domain';
 import type { Db } from '../../db/client';
-import { authorizeUnit } from '../../lib/access';
+import { authorizeUnit, requireActor } from '../../lib/access';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import { recordAudit } from '../../lib/audit';
 import type { RequestContext } from '../../lib/context';
@@ -24,7 +25,7 @@ import { evaluatePlan } from '../plans/evaluation.service';
 import * as plansRepo from '../plans/plans.repository';
 import { findUnitOfYear, targetViewOf, yearEnd } from '../plans/plans.service';
 import { countHouseholds, sumFigures } from '../teams/stats.repository';
-import { findAllTimeAncestors } from '../units/units.repository';
+import { findAllTimeAncestors, findUnitInTree } from '../units/units.repository';
 import type { NarrativeRow } from './annual-report.repository';
 import * as repo from './annual-report.repository';
 import type { AnnualReportInput } from './annual-report-layout';
@@ -413,7 +414,10 @@ export async function buildAnnualReport(
 export async function getNarrative(db: Db, ctx: RequestContext, options: { unitCode: string; year: number }) {
   const report = await buildAnnualReport(db, ctx, options);
   const version = await reportUnit(db, ctx, options.unitCode, options.year, 'read');
-  const narrative = await repo.findNarrative(db, version.unitId, options.year);
+  const [narrative, tree] = await Promise.all([
+    repo.findNarrative(db, version.unitId, options.year),
+    findUnitInTree(db, version.unitId),
+  ]);
   const sections: Record<string, string[]> = {};
   SECTIONS.forEach((section, index) => {
     sections[section.key] =
@@ -429,6 +433,8 @@ export async function getNarrative(db: Db, ctx: RequestContext, options: { unitC
     date: report.date,
     signatoryName: report.signature.name,
     sections,
+    savedSections: Object.keys(narrative?.sections ?? {}),
+    canEdit: Boolean(tree && authorize(requireActor(ctx), 'plans.write', tree)),
     updatedAt: narrative?.updatedAt.toISOString() ?? null,
   };
 }

@@ -24,12 +24,9 @@ import { dateFormat, formatDateTime, fromDayjs, toDayjs } from '../../lib/dates'
 import { fieldsNamed, showApiFieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { useAsOf } from '../../lib/url-state';
-import { canDo, useMe } from '../auth/use-me';
 import { usePageUnit } from '../households/use-page-unit';
-import { unitDetailQuery } from '../units/units.api';
 import {
   fallbackFileName,
-  mayWriteReport,
   type NarrativeValues,
   reportYearOf,
   toFormValues,
@@ -128,7 +125,12 @@ function NarrativeForm({ narrative, canEdit }: { narrative: NarrativeResponse; c
   const save = useMutation({
     mutationFn: (values: FormValues) =>
       reportsApi.saveNarrative(
-        toSaveRequest(unitCode, year, { ...values, date: values.date ? fromDayjs(values.date) : null }),
+        toSaveRequest(
+          unitCode,
+          year,
+          { ...values, date: values.date ? fromDayjs(values.date) : null },
+          { values: toFormValues(narrative), savedSections: narrative.savedSections },
+        ),
       ),
     onSuccess: (answer) => {
       setError(null);
@@ -205,19 +207,12 @@ function NarrativeForm({ narrative, canEdit }: { narrative: NarrativeResponse; c
 /** The year-end report of a unit: its narrative to edit and the documents made from the data. */
 export function AnnualReportPage() {
   const { t } = useI18n();
-  const me = useMe();
   const { at } = useAsOf();
   const unit = usePageUnit();
   const [params, setParams] = useSearchParams();
   const year = reportYearOf(params.get('year'), at);
   const narrative = useQuery({ ...narrativeQuery(unit ?? '', year), enabled: Boolean(unit) });
-  // The unit in the tree of the report's year, to tell whether the person may write its report.
-  const unitDetail = useQuery({
-    ...unitDetailQuery(unit ?? '', `${year}-12-31`),
-    enabled: Boolean(unit) && canDo(me, 'plans.write'),
-  });
-  const canEdit =
-    canDo(me, 'plans.write') && Boolean(unitDetail.data && mayWriteReport(me.grants, unitDetail.data));
+  const canEdit = Boolean(narrative.data?.canEdit);
   const lastYear = Number(at.slice(0, 4));
   const years = Array.from({ length: Math.max(1, lastYear - 2014) }, (_, index) => lastYear - index);
   if (!years.includes(year)) years.push(year);
@@ -275,7 +270,7 @@ export function AnnualReportPage() {
               {t('reports.savedAt', { time: formatDateTime(data.updatedAt) })}
             </Typography.Text>
           ) : null}
-          {data && !canEdit && !unitDetail.isLoading ? (
+          {data && !canEdit ? (
             <Alert type="warning" showIcon title={t('reports.readOnly')} data-testid="report-read-only" />
           ) : null}
           {data ? <Downloads unit={data.unitCode} year={year} /> : null}

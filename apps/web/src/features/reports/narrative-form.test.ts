@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   annualReportHref,
   fallbackFileName,
-  mayWriteReport,
   paragraphsToText,
   reportYearOf,
   textToParagraphs,
@@ -42,20 +41,40 @@ describe('narrative form', () => {
         next_year: '',
       },
     });
+    const before = { values: structuredClone(values), savedSections: ['funds'] };
     values.sections.next_year = 'Phấn đấu 98% hộ đăng ký gia đình văn hóa.';
-    expect(toSaveRequest('021', 2021, { ...values, signatoryName: '  Nguyễn Văn A ', number: ' ' })).toEqual({
+    // funds was saved before: kept; next_year changed: saved; the untouched defaults stay live.
+    expect(
+      toSaveRequest('021', 2021, { ...values, signatoryName: '  Nguyễn Văn A ', number: ' ' }, before),
+    ).toEqual({
       unitCode: '021',
       year: 2021,
       number: null,
       date: '2022-01-10',
       signatoryName: 'Nguyễn Văn A',
       sections: {
-        self_governance: [],
         funds: ['A', 'B'],
-        campaigns: [],
-        register: [],
         next_year: ['Phấn đấu 98% hộ đăng ký gia đình văn hóa.'],
       },
+    });
+  });
+
+  it('saves no default sentence unless it is changed, and an emptied section goes back to its default', () => {
+    const values = toFormValues({
+      number: '',
+      date: '',
+      signatoryName: '',
+      sections: { self_governance: ['Có 183 tổ tự quản.'], funds: ['Quỹ đạt 157%.'] },
+    });
+    const before = { values: structuredClone(values), savedSections: [] };
+    expect(toSaveRequest('021', 2021, values, before).sections).toEqual({});
+    // Only line breaks changed: the same paragraphs, nothing to save.
+    values.sections.self_governance = 'Có 183 tổ\ntự quản.';
+    expect(toSaveRequest('021', 2021, values, before).sections).toEqual({});
+    values.sections.funds = '';
+    values.sections.self_governance = 'Có 183 tổ tự quản, 2.062 tổ viên.';
+    expect(toSaveRequest('021', 2021, values, { ...before, savedSections: ['funds'] }).sections).toEqual({
+      self_governance: ['Có 183 tổ tự quản, 2.062 tổ viên.'],
     });
   });
 
@@ -71,26 +90,5 @@ describe('narrative form', () => {
   it('links to the report of a unit and a year as of the year’s end', () => {
     expect(annualReportHref('021', 2021)).toBe('/reports/annual?unit=021&year=2021&at=2021-12-31');
     expect(fallbackFileName('021', 2021, 'pdf')).toBe('bao-cao-tong-ket-021-2021.pdf');
-  });
-
-  it('lets edit the report those the API lets save it', () => {
-    const district = { code: '021', kind: 'district' as const, path: [{ code: '01' }, { code: '021' }] };
-    const ward = {
-      code: '00610',
-      kind: 'ward' as const,
-      path: [{ code: '01' }, { code: '021' }, { code: '00610' }],
-    };
-    const may = (role: Parameters<typeof mayWriteReport>[0][number]['role'], unitCode: string | null) => ({
-      district: mayWriteReport([{ role, unitCode }], district),
-      ward: mayWriteReport([{ role, unitCode }], ward),
-    });
-    expect(may('system_admin', null)).toEqual({ district: true, ward: true });
-    expect(may('standing_committee', '021')).toEqual({ district: true, ward: true });
-    expect(may('standing_committee', '00610')).toEqual({ district: false, ward: true });
-    expect(may('officer', '00610')).toEqual({ district: false, ward: true });
-    expect(may('officer', '021')).toEqual({ district: true, ward: false });
-    expect(may('treasurer', '021')).toEqual({ district: false, ward: false });
-    expect(may('viewer', '01')).toEqual({ district: false, ward: false });
-    expect(mayWriteReport([], district)).toBe(false);
   });
 });

@@ -1,11 +1,4 @@
-import {
-  authorize,
-  type ReportFormat,
-  type ReportSectionKey,
-  type Role,
-  reportSectionKeys,
-  type UnitKind,
-} from '@doanket/domain';
+import { type ReportFormat, type ReportSectionKey, reportSectionKeys } from '@doanket/domain';
 
 /** A section's paragraphs as one text to edit: paragraphs apart by an empty line. */
 export const paragraphsToText = (paragraphs: readonly string[]): string => paragraphs.join('\n\n');
@@ -47,18 +40,32 @@ export function toFormValues(narrative: {
   };
 }
 
-/** The body of PUT /api/reports/annual/narrative from the form: every section, blank fields as null. */
-export function toSaveRequest(unitCode: string, year: number, values: NarrativeValues) {
+/**
+ * The body of PUT /api/reports/annual/narrative from the form, blank fields as null. A section goes
+ * in only when it holds saved text or the person changed it: the others stay the default sentences,
+ * which the API writes from the figures of the day, so saving the number or one section does not
+ * freeze the figures written in the rest. A section emptied goes back to its default.
+ */
+export function toSaveRequest(
+  unitCode: string,
+  year: number,
+  values: NarrativeValues,
+  before: { values: NarrativeValues; savedSections: readonly string[] },
+) {
   const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  const sections: Partial<Record<ReportSectionKey, string[]>> = {};
+  for (const key of reportSectionKeys) {
+    const paragraphs = textToParagraphs(values.sections[key] ?? '');
+    const changed = paragraphs.join('\n') !== textToParagraphs(before.values.sections[key] ?? '').join('\n');
+    if (paragraphs.length > 0 && (changed || before.savedSections.includes(key))) sections[key] = paragraphs;
+  }
   return {
     unitCode,
     year,
     number: blankToNull(values.number),
     date: values.date,
     signatoryName: blankToNull(values.signatoryName),
-    sections: Object.fromEntries(
-      reportSectionKeys.map((key) => [key, textToParagraphs(values.sections[key] ?? '')]),
-    ) as Record<ReportSectionKey, string[]>,
+    sections,
   };
 }
 
@@ -82,24 +89,3 @@ export function annualReportHref(unitCode: string, year: number): string {
 /** A name for a downloaded report when the server names none. */
 export const fallbackFileName = (unitCode: string, year: number, format: ReportFormat) =>
   `bao-cao-tong-ket-${unitCode}-${year}.${format}`;
-
-/**
- * Whether the signed-in person may save the report of the unit, by the rule the API applies
- * (plans.write on the unit): the unit's codes on the report's tree stand in for its ids. Only hides
- * the form; the API decides.
- */
-export function mayWriteReport(
-  grants: ReadonlyArray<{ role: Role; unitCode: string | null }>,
-  unit: { code: string; kind: UnitKind; path: ReadonlyArray<{ code: string }> },
-): boolean {
-  const above = unit.path.map((step) => step.code).filter((code) => code !== unit.code);
-  return authorize(
-    {
-      userId: '',
-      username: '',
-      grants: grants.map((grant) => ({ role: grant.role, unitId: grant.unitCode })),
-    },
-    'plans.write',
-    { unitId: unit.code, kind: unit.kind, parentIds: above.slice(-1), ancestorIds: above },
-  );
-}
