@@ -48,20 +48,29 @@ CREATE FUNCTION tet_gift_policy_category(code text) RETURNS boolean LANGUAGE sql
 $$;
 --> statement-breakpoint
 -- Adds (direction 1) or takes back (-1) what the kept spans and supports of the households give.
-CREATE FUNCTION tet_gift_figures_move(households uuid[], direction integer) RETURNS void LANGUAGE sql AS $$
+-- A support of year Y is asked about only for eligibility dates from 1 January of the year before
+-- (the query takes earlier ones as that day) and for periods ending in year Y: earlier spans and
+-- payments fold into those days, so a group keeps a few rows per year instead of one per household.
+-- Custom plans: the number of households is known at each call (a generic plan would guess ten).
+CREATE FUNCTION tet_gift_figures_move(households uuid[], direction integer) RETURNS void LANGUAGE sql
+SET plan_cache_mode = force_custom_plan AS $$
   INSERT INTO tet_gift_figure_deltas AS d (unit_id, year, paid_on, measure, day, delta)
   SELECT unit_id, year, paid_on, measure, day, sum(delta)::integer FROM (
     SELECT s.unit_id, y.year, y.paid_on, m.measure, e.day, e.sign * direction AS delta
     FROM unnest(households) h(household_id)
     JOIN tet_gift_spans s ON s.household_id = h.household_id
     CROSS JOIN LATERAL (
-      SELECT 0::smallint AS year, '-infinity'::date AS paid_on
+      SELECT 0::smallint AS year, '-infinity'::date AS paid_on, '-infinity'::date AS since
       UNION ALL
-      SELECT t.year, t.paid_on FROM tet_gift_supports t WHERE t.household_id = s.household_id
+      SELECT t.year, greatest(t.paid_on, make_date(t.year, 1, 1)), make_date(t.year - 1, 1, 1)
+      FROM tet_gift_supports t WHERE t.household_id = s.household_id
     ) y
     CROSS JOIN LATERAL (VALUES ('eligible', true), ('policy', s.policy), ('near_poor', s.near_poor)) m(measure, holds)
-    CROSS JOIN LATERAL (VALUES (s.valid_from, 1), (s.valid_to, -1)) e(day, sign)
-    WHERE m.holds AND e.day IS NOT NULL
+    CROSS JOIN LATERAL (VALUES
+      (greatest(s.valid_from, y.since), 1),
+      (CASE WHEN s.valid_to IS NOT NULL THEN greatest(s.valid_to, y.since) END, -1)
+    ) e(day, sign)
+    WHERE m.holds AND e.day IS NOT NULL AND coalesce(s.valid_to, 'infinity') > y.since
   ) c
   GROUP BY unit_id, year, paid_on, measure, day
   ORDER BY unit_id, year, paid_on, measure, day
@@ -69,7 +78,8 @@ CREATE FUNCTION tet_gift_figures_move(households uuid[], direction integer) RETU
 $$;
 --> statement-breakpoint
 -- Recomputes the spans and supports of the households from the records and moves their figures.
-CREATE FUNCTION tet_gift_figures_refresh(households uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION tet_gift_figures_refresh(households uuid[]) RETURNS void LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
   IF households IS NULL OR cardinality(households) = 0 THEN
     RETURN;

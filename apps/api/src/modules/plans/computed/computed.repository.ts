@@ -161,7 +161,8 @@ export type TetCoverage = {
  * policy-family or near-poor category then (a household holding several counts once), and of them
  * those paid, by `to`, a distribution that stands of a Tết-gift programme starting in `year`; per
  * branch. These are sums of the dated changes the triggers of migration `tet_gift_figures` keep per
- * residential group (year 0 rows: the households; year Y rows: those supported, by day paid).
+ * residential group (year 0 rows: the households; year Y rows: those supported, by day paid). A
+ * unit's date before 1 January of the year before is taken as that day for the supported ones.
  */
 export async function tetCoverageByBranch(
   db: Db,
@@ -180,12 +181,20 @@ export async function tetCoverageByBranch(
     households: number | string;
   }>(
     db,
-    sql`SELECT s.branch::text AS branch, f.measure, f.year <> 0 AS supported, sum(f.delta)::int AS households
+    sql`SELECT s.branch::text AS branch, f.measure, f.supported, sum(f.households)::int AS households
       FROM unnest(${uuids(column('unitId'))}, ${uuids(column('branch'))},
         string_to_array(${column('day').join(',')}, ',')::date[]) AS s(unit_id, branch, day)
-      JOIN tet_gift_figure_deltas f ON f.unit_id = s.unit_id AND f.day <= s.day
-        AND (f.year = 0 OR (f.year = ${options.year} AND f.paid_on <= ${options.to}::date))
-      GROUP BY s.branch, f.measure, f.year <> 0`,
+      CROSS JOIN LATERAL (
+        SELECT measure, false AS supported, sum(delta) AS households FROM tet_gift_figure_deltas
+        WHERE unit_id = s.unit_id AND year = 0 AND paid_on = '-infinity' AND day <= s.day
+        GROUP BY measure
+        UNION ALL
+        SELECT measure, true, sum(delta) FROM tet_gift_figure_deltas
+        WHERE unit_id = s.unit_id AND year = ${options.year} AND paid_on <= ${options.to}::date
+          AND day <= greatest(s.day, ${`${options.year - 1}-01-01`}::date)
+        GROUP BY measure
+      ) f
+      GROUP BY s.branch, f.measure, f.supported`,
   );
   const fields: Record<string, [keyof TetCoverage, keyof TetCoverage]> = {
     eligible: ['eligible', 'supported'],
