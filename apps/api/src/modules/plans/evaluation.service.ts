@@ -94,7 +94,7 @@ export async function evaluatePlan({
     manual.flatMap((value) => (value.enteredBy ? [value.enteredBy] : [])),
   );
   const isPeriodOver = todayInVietnam() > periodEnd;
-  const scope = { unitId: rootVersion.unitId, year: plan.year, periodEnd };
+  const scope = { unitId: rootVersion.unitId, year: plan.year, periodEnd, shared: new Map() };
 
   const targetOf = new Map(
     unitTargets.map((target) => [`${target.planIndicatorId}:${target.unitId}`, target]),

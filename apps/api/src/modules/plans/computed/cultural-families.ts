@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
 import { countHouseholds } from '../../teams/stats.repository';
 import { registeredCulturalFamilies, subtreeWithParents } from './computed.repository';
-import { byChild, drillPath, notInForce, percentOf, unitCodeAt } from './scope';
+import { byChild, drillPath, notInForce, percentOf, sharedAnswer, unitCodeAt } from './scope';
 import type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
 
 type Counts = { households: number; registered: number; recognized: number };
@@ -30,7 +30,7 @@ const sum = (rows: Iterable<Counts>): Counts => {
 async function countsByBranch(db: Db, scope: ComputeScope) {
   const [households, units] = await Promise.all([
     countHouseholds(db, scope.unitId, scope.periodEnd),
-    subtreeWithParents(db, scope.unitId, scope.periodEnd),
+    sharedAnswer(scope, 'subtree', () => subtreeWithParents(db, scope.unitId, scope.periodEnd)),
   ]);
   const registered = await registeredCulturalFamilies(db, { units, at: scope.periodEnd, year: scope.year });
   const counts = new Map<string, Counts>();

@@ -2,15 +2,29 @@ import type { Db } from '../../../db/client';
 import { type ChildRow, findVersionOfUnit, listChildren } from '../../units/units.repository';
 import type { ComputedValue, ComputeScope } from './types';
 
+/** The answer of `ask` for the scope's unit and date, asked once per evaluation that shares answers. */
+export function sharedAnswer<T>(scope: ComputeScope, question: string, ask: () => Promise<T>): Promise<T> {
+  if (!scope.shared) return ask();
+  const key = `${question}:${scope.unitId}:${scope.periodEnd}`;
+  let answer = scope.shared.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    answer = ask();
+    scope.shared.set(key, answer);
+  }
+  return answer;
+}
+
 /** The unit's code on the period's end, or null when the unit was not in force that day. */
 export async function unitCodeAt(db: Db, scope: ComputeScope): Promise<string | null> {
-  const version = await findVersionOfUnit(db, scope.unitId, scope.periodEnd);
+  const version = await sharedAnswer(scope, 'version', () =>
+    findVersionOfUnit(db, scope.unitId, scope.periodEnd),
+  );
   return version?.code ?? null;
 }
 
 /** The children of the unit in the tree of the period's end. */
 export const childrenAt = (db: Db, scope: ComputeScope): Promise<ChildRow[]> =>
-  listChildren(db, scope.unitId, scope.periodEnd);
+  sharedAnswer(scope, 'children', () => listChildren(db, scope.unitId, scope.periodEnd));
 
 /** A share in percent, unrounded (the plan rounds it as it is shown), or null with nothing to divide by. */
 export const percentOf = (numerator: number, denominator: number): number | null =>

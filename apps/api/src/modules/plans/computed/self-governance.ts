@@ -1,6 +1,6 @@
 import type { ComputedSource, SelfGovernanceFigures } from '@doanket/domain';
 import { sumFigures, sumFiguresByChild } from '../../teams/stats.repository';
-import { byChild, drillPath, notInForce, unitCodeAt } from './scope';
+import { byChild, drillPath, notInForce, sharedAnswer, unitCodeAt } from './scope';
 import type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
 
 const none: SelfGovernanceFigures = {
@@ -47,7 +47,10 @@ export function selfGovernanceIndicator(options: {
     async computeWithChildren(db, scope) {
       const code = await unitCodeAt(db, scope);
       if (code === null) return { total: notInForce(), children: new Map() };
-      const { total, children } = await sumFiguresByChild(db, scope.unitId, scope.periodEnd);
+      // Teams, groups and households supervised come from the same figures: one query for all three.
+      const { total, children } = await sharedAnswer(scope, 'self-governance', () =>
+        sumFiguresByChild(db, scope.unitId, scope.periodEnd),
+      );
       return {
         total: toValue(total, code, scope),
         children: await byChild(db, scope, children, (figures, child) =>

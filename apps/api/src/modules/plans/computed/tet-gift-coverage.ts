@@ -6,7 +6,7 @@ import {
   tetCoverageByBranch,
   tetProgramsStarting,
 } from './computed.repository';
-import { byChild, drillPath, notInForce, percentOf, unitCodeAt } from './scope';
+import { byChild, drillPath, notInForce, percentOf, sharedAnswer, unitCodeAt } from './scope';
 import type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
 
 const none: TetCoverage = {
@@ -47,7 +47,7 @@ const earlier = (a: string | null, b: string | null) => (a === null ? b : b === 
 async function coverageByBranch(db: Db, scope: ComputeScope): Promise<Map<string, TetCoverage>> {
   const from = `${scope.year}-01-01`;
   const [tree, path, programs] = await Promise.all([
-    subtreeWithParents(db, scope.unitId, scope.periodEnd),
+    sharedAnswer(scope, 'subtree', () => subtreeWithParents(db, scope.unitId, scope.periodEnd)),
     findPathAt(db, scope.unitId, scope.periodEnd),
     tetProgramsStarting(db, { from, to: scope.periodEnd }),
   ]);

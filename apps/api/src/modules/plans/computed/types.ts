@@ -6,6 +6,11 @@ export type ComputeScope = {
   year: number;
   /** ISO date, e.g. 2021-12-31 or a quarter's end: the tree, the placements and the money are taken on it. */
   periodEnd: string;
+  /**
+   * Answers the indicators of one evaluation share (the tree, the self-governance figures): the
+   * same question is asked once. Absent: nothing is shared.
+   */
+  shared?: Map<string, Promise<unknown>>;
 };
 
 export type ComputedValue = {
