@@ -294,3 +294,28 @@ export async function generatePlansCities(
   await phase('VACUUM ANALYZE', () => db.execute(sql`VACUUM ANALYZE`));
   return registers.map((city, index) => ({ ...city, planId: plans[index]! }));
 }
+
+/** The cities a previous run wrote into the database (PLANS_KEEP), found by their codes. */
+export async function citiesIn(db: Db): Promise<PlansCity[]> {
+  const rows = await queryRows<{ code: string; plan_id: string; ward_codes: string[]; households: number }>(
+    db,
+    sql`SELECT v.code, p.id::text AS plan_id,
+        (SELECT array_agg(w.code ORDER BY w.code) FROM unit_versions w
+          WHERE w.parent_unit_id = v.unit_id AND w.kind = 'ward') AS ward_codes,
+        (SELECT count(*)::int FROM households h JOIN unit_versions w ON w.unit_id = h.ward_unit_id
+          WHERE w.parent_unit_id = v.unit_id) AS households
+      FROM unit_versions v JOIN plans p ON p.unit_id = v.unit_id AND p.year = ${YEAR}
+      WHERE v.code = ANY(string_to_array(${codes.join(',')}, ',')) AND v.kind = 'province'
+      ORDER BY v.code`,
+  );
+  if (rows.length === 0) throw new Error('no city of a previous run in this database');
+  return rows.map((row) => ({
+    provinceCode: row.code,
+    wardCodes: row.ward_codes,
+    from: '2025-07-01',
+    to: '2026-11-30',
+    wards: row.ward_codes.length,
+    planId: row.plan_id,
+    households: row.households,
+  }));
+}

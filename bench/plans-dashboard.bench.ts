@@ -15,8 +15,9 @@
  * Run: scripts/with-postgres.sh npx tsx bench/plans-dashboard.bench.ts (or npm run bench:plans-dashboard
  * -w @doanket/bench). PLANS_HOUSEHOLDS (2,000,000), PLANS_ENTRIES (10,000,000), PLANS_WARDS (1,8,32,126:
  * the last is the large city), PLANS_RUNS (100), PLANS_INDICATOR_RUNS (20) change the size;
- * PLANS_PGLITE=1 runs on PGlite as well (small sizes only); PLANS_AS_IS=1 writes the data with the
- * server's default plan caching.
+ * PLANS_PGLITE=1 runs on PGlite as well (small sizes only). PLANS_KEEP=1 keeps the PostgreSQL
+ * database and prints its URL; PLANS_REUSE_URL=<url> measures it again after migrating it (with a
+ * server that outlives scripts/with-postgres.sh, e.g. TEST_DATABASE_URL of a server of your own).
  */
 import { execSync } from 'node:child_process';
 import os from 'node:os';
@@ -25,7 +26,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { buildApp } from '../apps/api/src/app';
-import { type Database, type Db, openDatabase, queryRows } from '../apps/api/src/db/client';
+import { type Db, openDatabase, queryRows } from '../apps/api/src/db/client';
 import { loadConfig } from '../apps/api/src/lib/config';
 import type { RequestContext } from '../apps/api/src/lib/context';
 import { hashPassword } from '../apps/api/src/lib/passwords';
@@ -35,7 +36,7 @@ import { computedIndicators } from '../apps/api/src/modules/plans/computed/index
 import * as plansRepo from '../apps/api/src/modules/plans/plans.repository';
 import { findVersionByCode, listChildren } from '../apps/api/src/modules/units/units.repository';
 import { freshDatabase } from './common';
-import { generatePlansCities, type PlansCity, YEAR } from './plans-city';
+import { citiesIn, generatePlansCities, type PlansCity, YEAR } from './plans-city';
 
 const HOUSEHOLDS = Number(process.env.PLANS_HOUSEHOLDS ?? 2_000_000);
 const ENTRIES = Number(process.env.PLANS_ENTRIES ?? 10_000_000);
@@ -44,6 +45,10 @@ const RUNS = Number(process.env.PLANS_RUNS ?? 100);
 const INDICATOR_RUNS = Number(process.env.PLANS_INDICATOR_RUNS ?? 20);
 const FUNDS_PER_WARD = 8;
 const LARGEST = WARDS.at(-1)!;
+// PLANS_KEEP=1 leaves the PostgreSQL database in place and prints its URL; PLANS_REUSE_URL=… measures
+// such a database again (migrated first) without writing the data anew.
+const KEEP = process.env.PLANS_KEEP === '1';
+const REUSE = process.env.PLANS_REUSE_URL;
 const kinds: Array<'pglite' | 'postgres'> = [
   ...(process.env.PLANS_PGLITE === '1' ? (['pglite'] as const) : []),
   ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : []),
@@ -192,18 +197,30 @@ const lines: string[] = [];
 const notes: string[] = [`Commit ${commit}${changed ? ' with changes in apps/api or packages/domain' : ''}.`];
 for (const kind of kinds) {
   const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
-  const { database, env, dispose } = await freshDatabase(kind);
+  const reused = kind === 'postgres' ? REUSE : undefined;
+  const fresh = reused ? null : await freshDatabase(kind);
+  const database = fresh?.database ?? (await openDatabase({ databaseUrl: reused! }));
+  const dispose = async () => {
+    if (!fresh) return database.close();
+    if (!KEEP || kind !== 'postgres') return fresh.dispose();
+    await database.close();
+    console.error(`Giữ lại / kept: PLANS_REUSE_URL=${fresh.env.DATABASE_URL}`);
+  };
   try {
     await database.migrate();
     const db = database.db;
     const password = 'bench-password-1';
-    const user = await insertUser(db, {
-      username: 'bench',
-      displayName: 'Bench',
-      passwordHash: await hashPassword(password),
-      mustChangePassword: false,
-    });
-    await insertGrant(db, { userId: user.id, role: 'system_admin', unitId: null });
+    const user = reused
+      ? (
+          await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM users WHERE username = 'bench'`)
+        )[0]!
+      : await insertUser(db, {
+          username: 'bench',
+          displayName: 'Bench',
+          passwordHash: await hashPassword(password),
+          mustChangePassword: false,
+        });
+    if (!reused) await insertGrant(db, { userId: user.id, role: 'system_admin', unitId: null });
     const ctx: RequestContext = {
       actor: { userId: user.id, username: 'bench', grants: [{ role: 'system_admin', unitId: null }] },
       requestId: null,
@@ -218,29 +235,15 @@ for (const kind of kinds) {
       console.error(`${kind}: ${step}: ${seconds(took)}`);
       return result;
     };
-    // The data is written through connections that plan every statement of the triggers for its own
-    // arguments. With the generic plan a session falls back to after five calls, tet_gift_figures_refresh
-    // expects ten households and joins its spans to its pieces in a nested loop, so refreshing n
-    // households at once takes time in n²: minutes for a city's categories, many hours for 2 million
-    // households. PLANS_AS_IS=1 writes with the server's default instead.
-    const asIs = process.env.PLANS_AS_IS === '1';
-    let writer: Database | null = null;
-    if (!asIs && env.DATABASE_URL) {
-      const url = new URL(env.DATABASE_URL);
-      url.searchParams.set('plan_cache_mode', 'force_custom_plan');
-      writer = await openDatabase({ databaseUrl: url.toString() });
-    } else if (!asIs) {
-      await db.execute(sql`SET plan_cache_mode = force_custom_plan`);
-    }
     const generated = performance.now();
-    const cities = await generatePlansCities(
-      writer?.db ?? db,
-      { wards: WARDS, householdsPerWard, fundsPerWard: FUNDS_PER_WARD, entriesPerFund },
-      { ctx, phase },
-    );
+    const cities = reused
+      ? await citiesIn(db)
+      : await generatePlansCities(
+          db,
+          { wards: WARDS, householdsPerWard, fundsPerWard: FUNDS_PER_WARD, entriesPerFund },
+          { ctx, phase },
+        );
     const generateMs = performance.now() - generated;
-    if (writer) await writer.close();
-    else if (!asIs) await db.execute(sql`RESET plan_cache_mode`);
     const [sizes] = await queryRows<Record<string, string>>(
       db,
       sql`SELECT (SELECT count(*) FROM households)::text AS households,
