@@ -306,6 +306,19 @@ describe('the ledger', () => {
     await t.db.execute(
       sql`UPDATE ledger_day_totals SET amount = amount + 1 WHERE fund_id = ${fund.id} AND account = 'bank'`,
     );
+    await t.db.execute(
+      sql`UPDATE ledger_month_totals SET lines = lines + 1 WHERE fund_id = ${fund.id} AND account = 'donations'`,
+    );
+    const months = await t.call('GET', `/api/ledger/verify?fund=${fund.id}`, { cookie: place.treasurer });
+    expect(months.json()).toMatchObject({
+      ok: false,
+      firstBrokenEntry: { seq: 1, problem: 'kept totals of 2021-04 do not match the lines' },
+    });
+    await t.db.execute(
+      sql`UPDATE ledger_month_totals SET lines = lines - 1 WHERE fund_id = ${fund.id} AND account = 'donations'`,
+    );
+    const restored = await t.call('GET', `/api/ledger/verify?fund=${fund.id}`, { cookie: place.treasurer });
+    expect(restored.json()).toMatchObject({ ok: true, entries: 3 });
 
     const [second] = await queryRows<{ id: string }>(
       t.db,

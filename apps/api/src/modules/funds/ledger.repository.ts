@@ -1,5 +1,5 @@
 import type { EntryKind, LedgerAccount, LedgerLine } from '@doanket/domain';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 import { funds, ledgerEntries, ledgerLines } from '../../db/schema/index';
 
@@ -203,6 +203,46 @@ export async function totalsMismatches(db: Db, fundId: string): Promise<Array<{ 
         WHERE k.amount IS DISTINCT FROM r.amount OR k.lines IS DISTINCT FROM r.lines
         ORDER BY 1 LIMIT 1`,
   );
+}
+
+/** The kept month totals of one fund, and the same recomputed from its lines, where they differ. */
+export async function monthTotalsMismatches(db: Db, fundId: string): Promise<Array<{ month: string }>> {
+  return queryRows<{ month: string }>(
+    db,
+    sql`WITH kept AS (
+          SELECT campaign_id, month, account, amount, lines FROM ledger_month_totals WHERE fund_id = ${fundId}
+        ), recomputed AS (
+          SELECT campaign_id, date_trunc('month', entry_date)::date AS month, account, sum(amount)::bigint AS amount,
+            count(*)::int AS lines
+          FROM ledger_lines WHERE fund_id = ${fundId} GROUP BY 1, 2, 3
+        )
+        SELECT to_char(coalesce(k.month, r.month), 'YYYY-MM') AS month FROM kept k
+        FULL JOIN recomputed r ON r.campaign_id IS NOT DISTINCT FROM k.campaign_id AND r.month = k.month AND r.account = k.account
+        WHERE k.amount IS DISTINCT FROM r.amount OR k.lines IS DISTINCT FROM r.lines
+        ORDER BY 1 LIMIT 1`,
+  );
+}
+
+/** The first entry of a fund dated within [from, to]. */
+export async function firstEntryBetween(
+  db: Db,
+  fundId: string,
+  from: string,
+  to: string,
+): Promise<{ id: string; seq: number } | null> {
+  const rows = await db
+    .select({ id: ledgerEntries.id, seq: ledgerEntries.seq })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.fundId, fundId),
+        gte(ledgerEntries.entryDate, from),
+        lte(ledgerEntries.entryDate, to),
+      ),
+    )
+    .orderBy(asc(ledgerEntries.seq))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 export async function firstEntryOn(

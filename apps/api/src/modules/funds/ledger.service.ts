@@ -135,8 +135,8 @@ const VERIFY_BATCH = 2_000;
 
 /**
  * Recomputes a fund's chain from its first entry: sequence, link to the previous hash, hash of
- * the content, double entry, and the kept day totals against the lines. Names the first entry
- * that does not match.
+ * the content, double entry, and the kept day and month totals against the lines. Names the first
+ * entry that does not match.
  */
 export async function verifyFund(db: Db, fundId: string): Promise<VerifyResponse> {
   let prevHash = GENESIS_HASH;
@@ -182,6 +182,24 @@ export async function verifyFund(db: Db, fundId: string): Promise<VerifyResponse
       headHash: prevHash,
       firstBrokenEntry: entry
         ? { id: entry.id, seq: entry.seq, problem: `kept totals of ${mismatch.day} do not match the lines` }
+        : null,
+    };
+  }
+  const [monthMismatch] = await repo.monthTotalsMismatches(db, fundId);
+  if (monthMismatch) {
+    const [year, month] = monthMismatch.month.split('-').map(Number) as [number, number];
+    const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const entry = await repo.firstEntryBetween(db, fundId, `${monthMismatch.month}-01`, lastDay);
+    return {
+      ok: false,
+      entries,
+      headHash: prevHash,
+      firstBrokenEntry: entry
+        ? {
+            id: entry.id,
+            seq: entry.seq,
+            problem: `kept totals of ${monthMismatch.month} do not match the lines`,
+          }
         : null,
     };
   }

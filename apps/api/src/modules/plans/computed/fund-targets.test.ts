@@ -1,13 +1,16 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltUnit } from '../../../../test/factories';
 import { type BuiltFund, buildCampaign, buildFund, postIncome } from '../../../../test/fund-factories';
 import { createTestApp, type TestApp } from '../../../../test/harness';
 import { buildReformedPlace, type ReformedPlace } from '../../../../test/plan-factories';
 import { receiveItems } from '../../../../test/program-factories';
+import { queryRows } from '../../../db/client';
 import { systemContext } from '../../../lib/context';
 import { upsertTargets } from '../../funds/funds.repository';
 import { reverseEntry } from '../../funds/ledger.service';
 import { fundTargets } from './fund-targets';
+import { splitAtMonths } from './fund-targets.repository';
 
 let t: TestApp;
 let place: ReformedPlace;
@@ -199,5 +202,95 @@ describe('fund targets achieved', () => {
     // Ward A: K 80 + 10 M in kind (the reversed 70 M is not) of 100 M, K2 40 of 60 M.
     expect(wards.get(wardA.unitId)).toMatchObject({ value: 81.25, numerator: 130 * M, denominator: 160 * M });
     expect(wards.get(wardB.unitId)).toMatchObject({ value: 150, numerator: 180 * M, denominator: 120 * M });
+  });
+
+  it('is exact as of a date in mid-month: the sum of the lines up to that date', async () => {
+    const { district, wardA, wardB } = place;
+    // Lines of the unit's funds, up to the date, for the 2021 campaigns in which the unit was assigned a target.
+    const fromLines = async (unit: BuiltUnit, at: string) => {
+      const [row] = await queryRows<{ raised: string | number }>(
+        t.db,
+        sql`SELECT coalesce(sum(-l.amount), 0)::bigint AS raised
+            FROM ledger_lines l JOIN funds f ON f.id = l.fund_id
+            WHERE f.unit_id = ${unit.unitId} AND l.entry_date <= ${at}::date
+              AND l.account IN ('donations', 'donations_in_kind')
+              AND l.campaign_id IN (
+                SELECT t.campaign_id FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id
+                WHERE t.unit_id = ${unit.unitId} AND c.starts_on <= ${at}::date AND c.receiving_ends_on >= '2021-01-01'
+              )`,
+      );
+      return Number(row?.raised);
+    };
+    const cases: Array<[BuiltUnit, string, number]> = [
+      // Ward A: K 80 M (1 March), 10 M in kind (1 April), 70 M (15 April, reversed 1 May); K2 40 M.
+      [wardA, '2021-04-10', 130 * M],
+      [wardA, '2021-04-20', 200 * M],
+      [wardA, '2021-04-30', 200 * M],
+      [wardA, '2021-05-10', 130 * M],
+      // Ward B: K 150 M in March (month totals) and 30 M on 1 August (a day of the partial month).
+      [wardB, '2021-07-31', 150 * M],
+      [wardB, '2021-08-01', 180 * M],
+      [wardB, '2021-08-15', 180 * M],
+    ];
+    for (const [unit, at, raised] of cases) {
+      const value = await fundTargets.compute(t.db, { unitId: unit.unitId, year: 2021, periodEnd: at });
+      expect(value.numerator, `${unit.code} ${at}`).toBe(raised);
+      expect(value.numerator, `${unit.code} ${at}`).toBe(await fromLines(unit, at));
+    }
+    // The district's tree in mid-April: K 50 + 80 + 10 + 70 + 150 + 20 (ward C), K2 40.
+    expect(
+      await fundTargets.compute(t.db, { unitId: district.unitId, year: 2021, periodEnd: '2021-04-20' }),
+    ).toMatchObject({ numerator: 420 * M, denominator: 360 * M });
+    expect(splitAtMonths('2021-04-30')).toEqual({ monthsBefore: '2021-05-01', daysFrom: null });
+    expect(splitAtMonths('2021-12-31')).toEqual({ monthsBefore: '2022-01-01', daysFrom: null });
+    expect(splitAtMonths('2024-02-28')).toEqual({ monthsBefore: '2024-02-01', daysFrom: '2024-02-01' });
+    expect(splitAtMonths('2024-02-29')).toEqual({ monthsBefore: '2024-03-01', daysFrom: null });
+  });
+
+  it('keeps the month totals equal to a rebuild from the lines after posting and reversing', async () => {
+    const { newWard } = place;
+    const [k6] = await queryRows<{ id: string }>(
+      t.db,
+      sql`SELECT campaign_id::text AS id FROM campaign_targets WHERE unit_id = ${newWard.unitId}`,
+    );
+    const fund = await buildFund(t.db, newWard, { kind: 'poor', openedOn: '2019-01-01' });
+    const give = (amount: number, campaignId: string | null, entryDate: string) =>
+      postIncome(t.db, fund.id, amount, { campaignId, entryDate });
+    await give(10 * M, k6!.id, '2027-02-03');
+    const mistaken = await give(20 * M, k6!.id, '2027-02-20');
+    await give(5 * M, null, '2027-02-20');
+    await give(7 * M, k6!.id, '2027-03-05');
+    await t.db.transaction((tx) =>
+      reverseEntry(tx, systemContext(), {
+        entryId: mistaken.id,
+        reason: 'Nhập nhầm',
+        entryDate: '2027-03-10',
+      }),
+    );
+    const kept = () =>
+      queryRows<{
+        fund_id: string;
+        campaign_id: string | null;
+        month: string;
+        account: string;
+        amount: string;
+        lines: number;
+      }>(
+        t.db,
+        sql`SELECT fund_id::text AS fund_id, campaign_id::text AS campaign_id, to_char(month, 'YYYY-MM-DD') AS month,
+              account, amount::text AS amount, lines
+            FROM ledger_month_totals ORDER BY fund_id, campaign_id NULLS FIRST, month, account`,
+      );
+    const before = await kept();
+    const donations = before
+      .filter((row) => row.fund_id === fund.id && row.account === 'donations')
+      .map((row) => [row.campaign_id, row.month, Number(row.amount), row.lines]);
+    expect(donations).toEqual([
+      [null, '2027-02-01', -5 * M, 1],
+      [k6!.id, '2027-02-01', -30 * M, 2],
+      [k6!.id, '2027-03-01', 13 * M, 2],
+    ]);
+    await t.db.execute(sql`SELECT ledger_month_totals_rebuild()`);
+    expect(await kept()).toEqual(before);
   });
 });

@@ -1,11 +1,11 @@
 import type { Db } from '../../../db/client';
 import {
   campaignTargetsIn,
-  raisedByBranchAndCampaign,
   type SubtreeUnit,
   subtreeWithParents,
   type TargetRow,
 } from './computed.repository';
+import { raisedByBranchAndCampaign } from './fund-targets.repository';
 import { byChild, drillPath, notInForce, percentOf, unitCodeAt } from './scope';
 import type { ComputedIndicator, ComputedValue, ComputeScope } from './types';
 
