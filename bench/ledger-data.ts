@@ -4,8 +4,8 @@
  * from `firstDay`, two lines per entry (a donation in cash or by bank, or support paid), a donation row
  * for each donation entry. The hashes are synthetic (bench/ledger-post.bench.ts measures the chain).
  * Triggers are off while loading (session_replication_role = replica) and the secondary indexes are
- * built after; the kept day totals are filled from the lines by `ledger_day_totals_rebuild()`, the
- * function the totals are checked against.
+ * built after; the kept day and month totals are filled from the lines by `ledger_day_totals_rebuild()`
+ * and `ledger_month_totals_rebuild()`, the functions the totals are checked against.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../apps/api/src/db/client';
@@ -144,8 +144,8 @@ export async function loadLedger(db: Db, shape: LedgerShape, options: { phase: P
     db.execute(sql`INSERT INTO receipt_counters (fund_id, year, last_no)
       SELECT fund_id, receipt_year, max(receipt_no) FROM donations GROUP BY fund_id, receipt_year`),
   );
-  await phase('kept day totals (ledger_day_totals_rebuild)', () =>
-    db.execute(sql`SELECT ledger_day_totals_rebuild()`),
+  await phase('kept day and month totals (ledger_day_totals_rebuild, ledger_month_totals_rebuild)', () =>
+    db.execute(sql`SELECT ledger_day_totals_rebuild(), ledger_month_totals_rebuild()`),
   );
   await phase('secondary indexes and unique constraints', () => loadWithoutTriggers(db, restore));
 }
