@@ -69,7 +69,7 @@ async function achievements(db: Db, scope: ComputeScope, of: 'root' | 'children'
   const held = new Map(units.map((unitId) => [unitId, heldBy(unitId)]));
   const campaignIds = [...new Set([...held.values()].flat().map((row) => row.campaignId))];
   const raised = await raisedByBranchAndCampaign(db, {
-    unitId: scope.unitId,
+    units: tree.map((unit) => ({ unitId: unit.unitId, branch: unit.branch })),
     at: scope.periodEnd,
     campaignIds,
   });
