@@ -100,29 +100,6 @@ export async function campaignTargetsIn(
   }));
 }
 
-/**
- * Money and items (valued) given to each campaign up to the date in the funds of the subtree on that
- * date, per branch, from the ledger's kept day totals: a reversed donation is taken back by its
- * reversal's lines. Money only, for many campaigns at once (funds.repository raisedByBranch also
- * counts the donations, one campaign at a time, which reads every donation of the city).
- */
-export async function raisedByBranchAndCampaign(
-  db: Db,
-  options: { unitId: string; at: string; campaignIds: readonly string[] },
-): Promise<Array<{ branch: string; campaignId: string; raised: number }>> {
-  if (options.campaignIds.length === 0) return [];
-  const rows = await queryRows<{ branch: string; campaign_id: string; raised: number | string }>(
-    db,
-    sql`${subtreeBranchesAt(options.unitId, options.at)}
-      SELECT d.branch::text AS branch, t.campaign_id::text AS campaign_id, sum(-t.amount)::bigint AS raised
-      FROM ledger_day_totals t JOIN funds f ON f.id = t.fund_id JOIN down d ON d.unit_id = f.unit_id
-      WHERE t.campaign_id = ANY(${uuids(options.campaignIds)})
-        AND t.account IN ('donations', 'donations_in_kind') AND t.day <= ${options.at}::date
-      GROUP BY d.branch, t.campaign_id`,
-  );
-  return rows.map((row) => ({ branch: row.branch, campaignId: row.campaign_id, raised: Number(row.raised) }));
-}
-
 // --- Tết gifts -------------------------------------------------------------------------------
 
 /**
