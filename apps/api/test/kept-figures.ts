@@ -38,7 +38,8 @@ export async function churnRegister(db: Db): Promise<void> {
         WHERE p.group_unit_id <> m.group_unit_id ORDER BY p.group_unit_id LIMIT 1), '2021-01-05'
     FROM moved m`);
   await run(sql`UPDATE household_categories SET valid_to = '2021-01-12'
-    WHERE id IN (SELECT id FROM household_categories WHERE valid_to IS NULL ORDER BY id LIMIT 2)`);
+    WHERE id IN (SELECT id FROM household_categories
+      WHERE valid_to IS NULL AND valid_from < '2021-01-12' ORDER BY id LIMIT 2)`);
   await run(sql`INSERT INTO household_categories (household_id, category, valid_from)
     SELECT id, 'policy_family', '2020-06-01' FROM households
     WHERE id NOT IN (SELECT household_id FROM household_categories) ORDER BY id LIMIT 2`);
