@@ -305,10 +305,11 @@ export async function citiesIn(db: Db): Promise<PlansCity[]> {
         (SELECT count(*)::int FROM households h JOIN unit_versions w ON w.unit_id = h.ward_unit_id
           WHERE w.parent_unit_id = v.unit_id) AS households
       FROM unit_versions v JOIN plans p ON p.unit_id = v.unit_id AND p.year = ${YEAR}
-      WHERE v.code = ANY(string_to_array(${codes.join(',')}, ',')) AND v.kind = 'province'
-      ORDER BY v.code`,
+      WHERE v.code = ANY(string_to_array(${['SG', ...codes].join(',')}, ',')) AND v.kind = 'province'`,
   );
   if (rows.length === 0) throw new Error('no city of a previous run in this database');
+  // The smallest first, the largest (written under the register's own code, SG) last.
+  rows.sort((a, b) => a.ward_codes.length - b.ward_codes.length);
   return rows.map((row) => ({
     provinceCode: row.code,
     wardCodes: row.ward_codes,
