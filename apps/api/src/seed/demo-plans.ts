@@ -11,6 +11,7 @@ import {
   listPlanIndicators,
   upsertUnitTargets,
 } from '../modules/plans/plans.repository';
+import { demoOldWards } from './demo-units';
 
 /**
  * The demo district's plans: its 2021 plan (the year the reference figures come from) with the
@@ -61,21 +62,7 @@ const overrides2021 = [
   { ward: '00616', key: 'mediation_success', value: 80 },
 ] as const;
 
-const wardOrder = [
-  '00595',
-  '00598',
-  '00601',
-  '00602',
-  '00604',
-  '00607',
-  '00610',
-  '00611',
-  '00613',
-  '00616',
-  '00617',
-  '00619',
-  '00620',
-];
+const wardOrder = demoOldWards.map((ward) => ward.code);
 
 /** What each old ward reported for 2021, in the order of `wardOrder`. */
 const wardYear2021: Record<string, number[]> = {
